@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"chibo/internal/demo"
+	"chibo/internal/store"
+	"chibo/internal/web"
+)
+
+func cmdServe(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "serve")
+	addr := fs.String("addr", "127.0.0.1:8080", "địa chỉ lắng nghe (listen address)")
+	db := dbFlag(fs, e)
+	withDemo := fs.Bool("demo", false, "nạp huyện mẫu vào cơ sở dữ liệu rỗng và in các tài khoản mẫu (load the demo district into an empty database)")
+	seed := fs.Int64("seed", 1, "hạt giống của dữ liệu mẫu (demo seed)")
+	cookie := fs.String("cookie-secure", "auto", "cookie Secure: auto, always, never")
+	proxy := fs.Bool("trust-proxy", false, "tin X-Forwarded-For/-Proto (chỉ khi đứng sau reverse proxy)")
+	baseURL := fs.String("base-url", "", "địa chỉ công khai, dùng trong thư và lịch (public URL)")
+	verbose := fs.Bool("v", false, "ghi nhật ký từng yêu cầu (log every request)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+
+	st, err := store.Open(ctx, *db, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *withDemo {
+		accts, loaded, err := demo.LoadIfEmpty(ctx, st, demo.Options{Scale: demo.District, Seed: *seed, Progress: e.stderr})
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		if loaded {
+			fmt.Fprintln(e.stdout, "Đã nạp dữ liệu mẫu huyện Long Biên / demo district loaded.")
+		} else {
+			fmt.Fprintln(e.stdout, "Cơ sở dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu / database not empty, demo not reloaded.")
+		}
+		printAccounts(e, accts)
+	}
+	srv, err := web.New(web.Config{CookieSecure: *cookie, TrustProxy: *proxy, BaseURL: *baseURL}, web.Deps{DB: st, Log: log})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
+	fmt.Fprintf(e.stdout, "Chibo đang chạy tại http://%s (%s)\n", ln.Addr(), st.Engine)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func printAccounts(e *env, accts []demo.Account) {
+	if len(accts) == 0 {
+		return
+	}
+	fmt.Fprintln(e.stdout, "Tài khoản mẫu / demo accounts:")
+	for _, a := range accts {
+		fmt.Fprintf(e.stdout, "  %-10s %-22s mật khẩu: %-16s %s\n", a.Role, a.Username, a.Password, a.Note)
+	}
+}
