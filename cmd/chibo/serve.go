@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"chibo/internal/demo"
+	"chibo/internal/jobs"
+	"chibo/internal/mail"
 	"chibo/internal/store"
 	"chibo/internal/web"
 )
@@ -24,6 +26,8 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	proxy := fs.Bool("trust-proxy", false, "tin X-Forwarded-For/-Proto (chỉ khi đứng sau reverse proxy)")
 	baseURL := fs.String("base-url", "", "địa chỉ công khai, dùng trong thư và lịch (public URL)")
 	verbose := fs.Bool("v", false, "ghi nhật ký từng yêu cầu (log every request)")
+	smtpURL := fs.String("smtp", e.getenv("CHIBO_SMTP"), "máy chủ thư: smtp://user:pass@host:587?from=… (CHIBO_SMTP); để trống thì không gửi thư")
+	noJobs := fs.Bool("no-jobs", false, "không chạy việc nền trên máy chủ này (do not run background jobs here)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -53,6 +57,17 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	srv, err := web.New(web.Config{CookieSecure: *cookie, TrustProxy: *proxy, BaseURL: *baseURL}, web.Deps{DB: st, Log: log})
 	if err != nil {
 		return err
+	}
+	var mailer mail.Mailer
+	if *smtpURL != "" {
+		if mailer, err = mail.ParseURL(*smtpURL); err != nil {
+			return fmt.Errorf("--smtp: %w", err)
+		}
+	}
+	if !*noJobs {
+		runner := jobs.NewRunner(st, log)
+		runner.Handlers["email"] = jobs.Email(mailer)
+		go runner.Loop(ctx, 5*time.Second)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

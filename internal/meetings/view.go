@@ -90,27 +90,40 @@ func load(ctx context.Context, tx *store.Tx, id int64, lock bool) (View, error) 
 
 // compute fills the figures from the data, all by the domain core.
 func (v *View) compute() {
-	v.Participants = make([]party.Participant, len(v.Roll))
-	v.Entries = make(map[int64]party.Entry, len(v.Roll))
-	for i, r := range v.Roll {
-		v.Participants[i] = r.Participant()
-		if r.Status != "" || r.DuesPaid {
-			v.Entries[r.MemberID] = r.Entry()
-		}
-	}
-	v.Attendance = party.CountAttendance(v.Participants, v.Entries)
+	v.Participants, v.Entries, v.Attendance = AttendanceOf(v.Roll)
 	v.Voting = party.Tally(v.RuleSet, v.Participants, v.Entries, v.Votes)
 	if v.Votes != nil {
 		v.Reserved = party.ReservedOpinions(*v.Votes)
 	}
-	v.Content = v.Minutes.Content
-	v.Content.AttendanceTaken = !v.Meeting.HeldAt.IsZero() && v.Attendance.Present+v.Attendance.Absent > 0
-	v.Content.VoteRecorded = v.Votes != nil
-	if v.Meeting.Kind == party.ChuyenDe && v.Content.Topic == "" {
-		v.Content.Topic = v.Meeting.Topic
-	}
+	v.Content = ContentOf(v.Meeting, v.Minutes.Content, v.Attendance, v.Votes != nil)
 	v.Complete, v.Missing = party.Completeness(v.Meeting.Kind, v.Content)
 	v.Checklist = v.Meeting.Prep.Checklist(v.Meeting.Kind)
+}
+
+// AttendanceOf rebuilds the participants and entries of a stored roll and
+// counts them with the core. Summaries computed in bulk use it too, so
+// that they agree with what a meeting's page shows.
+func AttendanceOf(roll []store.RollRow) ([]party.Participant, map[int64]party.Entry, party.Attendance) {
+	ps := make([]party.Participant, len(roll))
+	entries := make(map[int64]party.Entry, len(roll))
+	for i, r := range roll {
+		ps[i] = r.Participant()
+		if r.Status != "" || r.DuesPaid {
+			entries[r.MemberID] = r.Entry()
+		}
+	}
+	return ps, entries, party.CountAttendance(ps, entries)
+}
+
+// ContentOf is the minutes as the completeness check reads them: what was
+// written, plus whether attendance was taken and a vote recorded.
+func ContentOf(m store.Meeting, c party.MinutesContent, a party.Attendance, voted bool) party.MinutesContent {
+	c.AttendanceTaken = !m.HeldAt.IsZero() && a.Present+a.Absent > 0
+	c.VoteRecorded = voted
+	if m.Kind == party.ChuyenDe && c.Topic == "" {
+		c.Topic = m.Topic
+	}
+	return c
 }
 
 // drawRoll draws the roll of a meeting from the members' states on its
@@ -131,4 +144,10 @@ func drawRoll(ctx context.Context, tx *store.Tx, m store.Meeting, keep map[int64
 		out[i] = r
 	}
 	return out, nil
+}
+
+// LoadTx is Load inside the caller's transaction (for features that build
+// on a meeting's figures: evaluation, summaries).
+func (s *Service) LoadTx(ctx context.Context, tx *store.Tx, id int64) (View, error) {
+	return load(ctx, tx, id, false)
 }

@@ -18,6 +18,19 @@ import (
 type Service struct {
 	DB  *store.DB
 	Now func() time.Time
+	// Changed runs inside the transaction of every change to the tree,
+	// with the organization changed and the day it takes effect (oversight
+	// keeps its summaries under the right parents this way).
+	Changed []func(ctx context.Context, tx *store.Tx, org int64, on party.Date) error
+}
+
+func (s *Service) changed(ctx context.Context, tx *store.Tx, org int64, on party.Date) error {
+	for _, h := range s.Changed {
+		if err := h(ctx, tx, org, on); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func New(db *store.DB) *Service { return &Service{DB: db, Now: time.Now} }
@@ -81,7 +94,10 @@ func (s *Service) Create(ctx context.Context, actor store.Actor, n store.NewOrg)
 		if id, err = tx.InsertOrg(ctx, n); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, "create", "org", id, id, nil, n)
+		if err := tx.Audit(ctx, "create", "org", id, id, nil, n); err != nil {
+			return err
+		}
+		return s.changed(ctx, tx, id, n.On)
 	})
 	return id, err
 }
@@ -178,7 +194,10 @@ func (s *Service) Merge(ctx context.Context, actor store.Actor, from, into int64
 		if err := s.changeTx(ctx, tx, store.OrgChange{OrgID: a.ID, On: on, Change: "merge", RelatedID: b.ID, Note: b.Name}); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, "merge", "org", b.ID, b.ID, map[string]any{"from": a.ID, "from_name": a.Name}, map[string]any{"into": b.ID, "on": on})
+		if err := tx.Audit(ctx, "merge", "org", b.ID, b.ID, map[string]any{"from": a.ID, "from_name": a.Name}, map[string]any{"into": b.ID, "on": on}); err != nil {
+			return err
+		}
+		return s.changed(ctx, tx, b.ID, on)
 	})
 }
 
@@ -250,7 +269,15 @@ func (s *Service) Split(ctx context.Context, actor store.Actor, id int64, on par
 				return err
 			}
 		}
-		return tx.Audit(ctx, "split", "org", a.ID, a.ID, nil, map[string]any{"new": ids, "on": on, "dissolve": dissolve})
+		if err := tx.Audit(ctx, "split", "org", a.ID, a.ID, nil, map[string]any{"new": ids, "on": on, "dissolve": dissolve}); err != nil {
+			return err
+		}
+		for _, id := range append(ids, a.ID) {
+			if err := s.changed(ctx, tx, id, on); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return ids, err
 }
@@ -354,7 +381,10 @@ func (s *Service) changeTx(ctx context.Context, tx *store.Tx, c store.OrgChange)
 	if err != nil {
 		return err
 	}
-	return tx.Audit(ctx, c.Change, "org", c.OrgID, c.OrgID, before.Org, map[string]any{"org": after.Org, "on": c.On, "note": c.Note})
+	if err := tx.Audit(ctx, c.Change, "org", c.OrgID, c.OrgID, before.Org, map[string]any{"org": after.Org, "on": c.On, "note": c.Note}); err != nil {
+		return err
+	}
+	return s.changed(ctx, tx, c.OrgID, c.On)
 }
 
 // Warnings applies the leadership rules to a cell on day d.

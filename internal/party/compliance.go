@@ -24,29 +24,66 @@ func (s RegularStatus) Label() Msg {
 	return M("rules.compliance.chua_den_han")
 }
 
+// Outcome is what happened to a month's regular meeting, whatever today
+// is: held in time, held late, or not held (yet). Oversight stores it and
+// turns it into a status with ComplianceOf, so the figures kept never go
+// stale as days pass.
+type Outcome string
+
+const (
+	OutcomeOnTime Outcome = "on_time"
+	OutcomeLate   Outcome = "late"
+	OutcomeNone   Outcome = "none"
+)
+
+// RegularOutcome judges the meetings held for month: held in the month (or
+// early, before it) is on time; held only after it is late. heldOn are
+// the dates of meetings actually held.
+func RegularOutcome(month Period, heldOn []Date) Outcome {
+	late := false
+	for _, d := range heldOn {
+		switch {
+		case d.IsZero():
+		case !d.After(month.Last()):
+			return OutcomeOnTime
+		default:
+			late = true
+		}
+	}
+	if late {
+		return OutcomeLate
+	}
+	return OutcomeNone
+}
+
+// ComplianceOf is the status of a month's outcome on day today: a month
+// with no meeting is "missing" once it is over, "not yet due" before.
+func ComplianceOf(month Period, o Outcome, today Date) RegularStatus {
+	switch o {
+	case OutcomeOnTime:
+		return DungHan
+	case OutcomeLate:
+		return TreHan
+	}
+	if today.After(month.Last()) {
+		return KhongHop
+	}
+	return ChuaDenHan
+}
+
 // RegularCompliance says whether the regular meeting due for month was
 // held on time: "regular meeting held in the month (on time), late, or
 // missing" (DOMAIN.md §10). heldOn are the dates of the meetings held for
 // that month; dates after today are plans and are ignored. A meeting held
 // early, before its month, meets the obligation like one held in it.
 func RegularCompliance(month Period, heldOn []Date, today Date) RegularStatus {
-	late := false
+	var held []Date
 	for _, d := range heldOn {
-		switch {
-		case d.IsZero() || d.After(today):
-		case !d.After(month.Last()):
-			return DungHan
-		default:
-			late = true
+		if !d.IsZero() && !d.After(today) {
+			held = append(held, d)
 		}
 	}
-	switch {
-	case late:
-		return TreHan
-	case today.After(month.Last()):
-		return KhongHop
-	}
-	return ChuaDenHan
+	return ComplianceOf(month, RegularOutcome(month, held), today)
 }
 
 // ThematicStatus is a cell's compliance with the thematic meeting of one

@@ -35,7 +35,9 @@ func (db *DB) migrationProvider() (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts = append(opts, goose.WithDisableGlobalRegistry(true))
+	// Features add their migrations in numbered files that may land in
+	// any order during development; apply the missing ones regardless.
+	opts = append(opts, goose.WithDisableGlobalRegistry(true), goose.WithAllowOutofOrder(true))
 	return goose.NewProvider(dialect, db.w, sub, opts...)
 }
 
