@@ -132,4 +132,3 @@ func (s *Service) UpcomingFor(ctx context.Context, member int64, limit int) ([]s
 func sortByStart(ms []store.Meeting) {
 	slices.SortFunc(ms, func(a, b store.Meeting) int { return a.StartsAt.Compare(b.StartsAt) })
 }
-

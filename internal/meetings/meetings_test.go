@@ -226,7 +226,7 @@ func completeMinutes(v meetings.View, start time.Time) party.MinutesContent {
 	c := party.MinutesContent{StartedAt: start, EndedAt: start.Add(2 * time.Hour), Place: "Nhà văn hóa tổ dân phố số 5",
 		Chair: "Nguyễn Văn An", MinuteTaker: "Trần Thị Bình", Conclusion: "Chi bộ thống nhất các nhiệm vụ tháng 7/2026.",
 		Resolution: "Nghị quyết tháng 6/2026: vận động nhân dân giữ vệ sinh môi trường, chăm lo gia đình chính sách.",
-		ReadBack: true, SelfRating: party.Kha}
+		ReadBack:   true, SelfRating: party.Kha}
 	for _, it := range v.Meeting.Agenda {
 		mi := party.MinutesItem{Key: it.Key, Part: it.Part, Title: it.Title, Presenter: "Nguyễn Văn An", Text: "Đồng chí bí thư trình bày " + it.Title + "."}
 		if it.Part == party.PartContent {
