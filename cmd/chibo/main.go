@@ -46,6 +46,10 @@ func commands() []command {
 		{"demo", "tạo dữ liệu mẫu (generate demo data)", cmdDemo},
 		{"import", "nhập danh sách đảng viên: import members (import members)", cmdImport},
 		{"export", "xuất danh sách đảng viên: export members (export members)", cmdExport},
+		{"backup", "sao lưu khi máy chủ đang chạy: backup --to FILE (consistent online copy)", cmdBackup},
+		{"restore", "khôi phục vào cơ sở dữ liệu rỗng: restore --from FILE (into an empty database)", cmdRestore},
+		{"verify-summaries", "đối chiếu số liệu tổng hợp với dữ liệu gốc (check the kept figures)", cmdVerifySummaries},
+		{"rebuild-summaries", "tính lại số liệu tổng hợp (recompute the kept figures)", cmdRebuildSummaries},
 		{"version", "phiên bản (print the version)", cmdVersion},
 		{"help", "hướng dẫn (this help)", cmdHelp},
 	}
@@ -105,7 +109,7 @@ func cmdHelp(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintln(e.stdout, "\nCách dùng / usage: chibo <lệnh> [tham số]")
 	fmt.Fprintln(e.stdout, "\nCác lệnh / commands:")
 	for _, c := range commands() {
-		fmt.Fprintf(e.stdout, "  %-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(e.stdout, "  %-18s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(e.stdout, "\nCơ sở dữ liệu / database: --db hoặc CHIBO_DB — đường dẫn tệp là SQLite (mặc định ./chibo.db), postgres://… là PostgreSQL.")
 	fmt.Fprintln(e.stdout, "Gõ \"chibo <lệnh> -h\" để xem tham số của từng lệnh.")

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"chibo/internal/demo"
-	"chibo/internal/jobs"
 	"chibo/internal/mail"
 	"chibo/internal/store"
 	"chibo/internal/web"
@@ -65,9 +64,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if !*noJobs {
-		runner := jobs.NewRunner(st, log)
-		runner.Handlers["email"] = jobs.Email(mailer)
-		go runner.Loop(ctx, 5*time.Second)
+		go srv.Services().Runner(log, mailer).Loop(ctx, 5*time.Second)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -2,9 +2,10 @@ package oversight_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
-	"time"
 
+	"chibo/internal/app"
 	"chibo/internal/meetings"
 	"chibo/internal/orgs"
 	"chibo/internal/oversight"
@@ -29,21 +30,11 @@ type env struct {
 func wire(t *testing.T, db *store.DB) env {
 	t.Helper()
 	f := testfix.New(t, db)
-	ms := &meetings.Service{DB: db, Now: testfix.Now}
-	qs := &quality.Service{DB: db, Now: testfix.Now, Meetings: ms}
-	ov := &oversight.Service{DB: db, Now: testfix.Now, Meetings: ms}
-	os := &orgs.Service{DB: db, Now: testfix.Now}
-	ms.Hooks = append(ms.Hooks, qs.MeetingHook(), ov.MeetingHook())
-	qs.Hooks = append(qs.Hooks, ov.MeetingHook())
-	os.Changed = append(os.Changed, ov.OrgHook())
-	ctx := context.Background()
-	if err := ms.EnsureRuleSets(ctx); err != nil {
+	svc := app.Wire(db, testfix.Now)
+	if err := svc.EnsureDefaults(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if err := qs.EnsureDefaults(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return env{f, ms, qs, ov, os}
+	return env{f, svc.Meetings, svc.Quality, svc.Oversight, svc.Orgs}
 }
 
 // hold plans a meeting and takes attendance: everyone present but the
@@ -158,4 +149,4 @@ func TestSummariesKeptOnEveryWriteMatchTheRawRecords(t *testing.T) {
 	})
 }
 
-func itoa(n int64) string { return time.Duration(n).String() }
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -248,3 +248,17 @@ func migrationsHash() string {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
+
+// NewEmptyPostgres creates an empty database (no schema) and returns its
+// URL, for restoring into.
+func NewEmptyPostgres(t testing.TB) string {
+	t.Helper()
+	base := PGURL(t)
+	name := fmt.Sprintf("chibo_e_%d_%d", os.Getpid(), pgSeq.Add(1))
+	admin := adminConn(t, base)
+	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = admin.Exec(fmt.Sprintf(`DROP DATABASE IF EXISTS %s WITH (FORCE)`, name)) })
+	return WithDatabase(base, name)
+}
