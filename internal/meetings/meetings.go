@@ -180,7 +180,7 @@ func (s *Service) Plan(ctx context.Context, actor store.Actor, p Plan) (int64, e
 		if err := tx.Audit(ctx, "create", "meeting", id, p.OrgID, nil, m); err != nil {
 			return err
 		}
-		return s.after(ctx, tx, m)
+		return s.after(ctx, tx, store.Meeting{}, m)
 	})
 	return id, err
 }
@@ -268,7 +268,7 @@ func (s *Service) PlanYear(ctx context.Context, actor store.Actor, cell int64, y
 				return err
 			}
 			m.ID, m.Version = id, 1
-			if err := s.after(ctx, tx, m); err != nil {
+			if err := s.after(ctx, tx, store.Meeting{}, m); err != nil {
 				return err
 			}
 			n++
@@ -361,7 +361,7 @@ func (s *Service) Update(ctx context.Context, actor store.Actor, id int64, c Cha
 		if err := tx.Audit(ctx, "update", "meeting", id, m.OrgID, before, m); err != nil {
 			return err
 		}
-		return s.after(ctx, tx, m)
+		return s.after(ctx, tx, before, m)
 	})
 	return version, err
 }
@@ -414,15 +414,23 @@ func (s *Service) Delete(ctx context.Context, actor store.Actor, id int64) error
 			return err
 		}
 		m.Status = "deleted"
-		return s.after(ctx, tx, m)
+		return s.after(ctx, tx, store.Meeting{}, m)
 	})
 }
 
-// after runs the hooks of a write.
-func (s *Service) after(ctx context.Context, tx *store.Tx, m store.Meeting) error {
-	for _, h := range s.Hooks {
-		if err := h(ctx, tx, m); err != nil {
-			return err
+// after runs the hooks of a write with the meeting as it now stands, and
+// first with the meeting as it stood when the change moved it to another
+// period, date or kind (so that the figures it leaves are corrected too).
+func (s *Service) after(ctx context.Context, tx *store.Tx, before, m store.Meeting) error {
+	states := []store.Meeting{m}
+	if before.ID != 0 && (before.Period != m.Period || before.Date != m.Date || before.Kind != m.Kind || before.Combined != m.Combined) {
+		states = []store.Meeting{before, m}
+	}
+	for _, st := range states {
+		for _, h := range s.Hooks {
+			if err := h(ctx, tx, st); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -22,13 +22,15 @@ func (s *Service) write(ctx context.Context, actor store.Actor, id int64, fn fun
 		if v.Locked() {
 			return party.Errorf(party.ELocked, "meeting.locked")
 		}
+		before := v.Meeting
 		if err := fn(tx, &v); err != nil {
 			return err
 		}
 		if out, err = load(ctx, tx, id, false); err != nil {
 			return err
 		}
-		return s.after(ctx, tx, out.Meeting)
+		tx.Memo[memoKey(id)] = out
+		return s.after(ctx, tx, before, out.Meeting)
 	})
 	return out, err
 }
@@ -260,7 +262,8 @@ func (s *Service) Lock(ctx context.Context, actor store.Actor, id int64, chairCo
 		if out, err = load(ctx, tx, id, false); err != nil {
 			return err
 		}
-		return s.after(ctx, tx, out.Meeting)
+		tx.Memo[memoKey(id)] = out
+		return s.after(ctx, tx, v.Meeting, out.Meeting)
 	})
 	return out, err
 }
@@ -294,7 +297,7 @@ func (s *Service) Amend(ctx context.Context, actor store.Actor, id int64, reason
 		if err := tx.Audit(ctx, "amend", "meeting", id, m.OrgID, nil, a); err != nil {
 			return err
 		}
-		return s.after(ctx, tx, m)
+		return s.after(ctx, tx, m, m)
 	})
 	return a, err
 }

@@ -2,6 +2,7 @@ package meetings
 
 import (
 	"context"
+	"strconv"
 
 	"chibo/internal/party"
 	"chibo/internal/store"
@@ -147,7 +148,13 @@ func drawRoll(ctx context.Context, tx *store.Tx, m store.Meeting, keep map[int64
 }
 
 // LoadTx is Load inside the caller's transaction (for features that build
-// on a meeting's figures: evaluation, summaries).
+// on a meeting's figures: evaluation, summaries). After a write, the hooks
+// get the view the write computed, not a new read.
 func (s *Service) LoadTx(ctx context.Context, tx *store.Tx, id int64) (View, error) {
+	if v, ok := tx.Memo[memoKey(id)].(View); ok {
+		return v, nil
+	}
 	return load(ctx, tx, id, false)
 }
+
+func memoKey(id int64) string { return "meetings.view:" + strconv.FormatInt(id, 10) }

@@ -357,41 +357,34 @@ func lockCell(ctx context.Context, tx *store.Tx, cell int64) error {
 	return tx.QueryRow(ctx, `SELECT id FROM orgs WHERE id = $1`+tx.ForUpdate(), cell).Scan(&id)
 }
 
-// periodsAround are the months and quarters a meeting write may touch:
-// its period and the neighbours (a meeting may move between them), and the
-// month of its date (extraordinary meetings, late meetings).
-func periodsAround(m store.Meeting) (months, quarters []party.Period) {
-	seenM, seenQ := map[party.Period]bool{}, map[party.Period]bool{}
-	addM := func(p party.Period) {
-		if !seenM[p] {
-			seenM[p] = true
-			months = append(months, p)
-		}
-		if q := p.QuarterOfMonth(); !seenQ[q] {
-			seenQ[q] = true
-			quarters = append(quarters, q)
-		}
-	}
-	if m.Period.IsMonth() {
-		addM(m.Period.Prev())
-		addM(m.Period)
-		addM(m.Period.Next())
-	} else {
-		for _, q := range []party.Period{m.Period.Prev(), m.Period, m.Period.Next()} {
-			if !seenQ[q] {
-				seenQ[q] = true
-				quarters = append(quarters, q)
-			}
+// touchedPeriods are the months and quarters whose figures a meeting bears on:
+// the period it counts for (a month, or a quarter for a thematic meeting),
+// the month it was held in for an extraordinary meeting, and the quarter
+// of its month for a combined session. The meetings service calls the hook
+// with the meeting as it was too when a change moves it, so the figures it
+// leaves are recomputed as well.
+func touchedPeriods(m store.Meeting) (months, quarters []party.Period) {
+	switch {
+	case m.Period.IsQuarter():
+		quarters = append(quarters, m.Period)
+	case m.Kind == party.BatThuong:
+		months = append(months, party.MonthOf(m.Date))
+	default:
+		months = append(months, m.Period)
+		if m.Combined {
+			quarters = append(quarters, m.Period.QuarterOfMonth())
 		}
 	}
-	addM(party.MonthOf(m.Date))
+	if mo := party.MonthOf(m.Date); m.Period.IsMonth() && mo != m.Period && m.Kind != party.BatThuong {
+		months = append(months, mo) // a late meeting: its flags show in the month held too
+	}
 	return months, quarters
 }
 
 // MeetingHook keeps the summaries exact inside every meeting write.
 func (s *Service) MeetingHook() meetings.Hook {
 	return func(ctx context.Context, tx *store.Tx, m store.Meeting) error {
-		months, quarters := periodsAround(m)
+		months, quarters := touchedPeriods(m)
 		for _, p := range months {
 			if err := s.RefreshMonth(ctx, tx, m.OrgID, p); err != nil {
 				return err

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
+	"sync"
 	"time"
 
 	"chibo/internal/party"
@@ -426,13 +427,43 @@ func (tx *Tx) RuleSets(ctx context.Context) ([]party.RuleSet, error) {
 		if err := rows.Scan(&data); err != nil {
 			return nil, err
 		}
-		var rs party.RuleSet
-		if err := json.Unmarshal([]byte(data), &rs); err != nil {
+		rs, err := parseRuleSet(data)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, rs)
 	}
 	return out, rows.Err()
+}
+
+// parsedRuleSets caches decoded rule sets by their stored text: every
+// meeting read needs its rule set, and decoding the agendas each time cost
+// more than the rest of the read. Keyed by content, the cache can never
+// be stale, on any server.
+var parsedRuleSets sync.Map // string → party.RuleSet
+
+func parseRuleSet(data string) (party.RuleSet, error) {
+	if rs, ok := parsedRuleSets.Load(data); ok {
+		return cloneRuleSet(rs.(party.RuleSet)), nil
+	}
+	var rs party.RuleSet
+	if err := json.Unmarshal([]byte(data), &rs); err != nil {
+		return rs, err
+	}
+	parsedRuleSets.Store(data, rs)
+	return cloneRuleSet(rs), nil
+}
+
+// cloneRuleSet copies the agendas so that a caller editing its copy does
+// not change the cached one.
+func cloneRuleSet(rs party.RuleSet) party.RuleSet {
+	ags := make([]party.AgendaTemplate, len(rs.Agendas))
+	for i, a := range rs.Agendas {
+		a.Items = append([]party.AgendaItem(nil), a.Items...)
+		ags[i] = a
+	}
+	rs.Agendas = ags
+	return rs
 }
 
 // PutRuleSet stores a rule set; replace=false keeps an existing one with

@@ -18,6 +18,8 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
@@ -41,6 +43,48 @@ type DB struct {
 	// lock, while readers run in parallel under WAL. On PostgreSQL both
 	// are the same pool.
 	w, r *sql.DB
+	// stmts caches prepared statements per pool on SQLite, where parsing
+	// SQL is a third of the cost of a small query (pgx caches its own).
+	stmts sync.Map // stmtKey → *sql.Stmt
+	nstmt atomic.Int64
+	// wmu makes SQLite writers take turns in Go instead of spinning on
+	// the file lock.
+	wmu sync.Mutex
+}
+
+type stmtKey struct {
+	pool *sql.DB
+	q    string
+}
+
+// maxStmts bounds the cache: queries built with IN lists of varying
+// length would otherwise fill it.
+const maxStmts = 2000
+
+// prepared returns the cached statement for q on pool, preparing it once.
+func (db *DB) prepared(ctx context.Context, pool *sql.DB, q string) *sql.Stmt {
+	k := stmtKey{pool, q}
+	if st, ok := db.stmts.Load(k); ok {
+		return st.(*sql.Stmt)
+	}
+	if db.nstmt.Load() >= maxStmts {
+		return nil
+	}
+	// Preparing takes a free connection of the pool; when none is free
+	// (every one is inside a transaction), run the query unprepared
+	// rather than wait, which could deadlock.
+	pctx, cancel := context.WithTimeout(ctx, 2*time.Millisecond)
+	defer cancel()
+	st, err := pool.PrepareContext(pctx, q)
+	if err != nil {
+		return nil // the query itself reports any real error
+	}
+	if prev, loaded := db.stmts.LoadOrStore(k, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt)
+	}
+	db.nstmt.Add(1)
+	return st
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -132,8 +176,11 @@ func (db *DB) openSQLite(path string, opt Options) error {
 	if err != nil {
 		return err
 	}
-	db.w.SetMaxOpenConns(1)
-	db.w.SetMaxIdleConns(1)
+	// Two connections: one runs the write transaction (writers take
+	// turns on db.wmu), the other is free to prepare statements for the
+	// statement cache while it does.
+	db.w.SetMaxOpenConns(2)
+	db.w.SetMaxIdleConns(2)
 	db.w.SetConnMaxLifetime(0)
 	// The first connection creates the file and switches it to WAL before
 	// any reader opens it read-only.
@@ -152,6 +199,10 @@ func (db *DB) openSQLite(path string, opt Options) error {
 // Close closes the pools.
 func (db *DB) Close() error {
 	var err error
+	db.stmts.Range(func(k, v any) bool {
+		v.(*sql.Stmt).Close()
+		return true
+	})
 	if db.r != nil && db.r != db.w {
 		err = db.r.Close()
 	}
@@ -183,11 +234,17 @@ var System = Actor{Username: "system"}
 // Tx is a transaction. Methods on Tx are the store's building blocks; a
 // use case calls several in one View or Update.
 type Tx struct {
+	db     *DB
+	pool   *sql.DB
 	tx     *sql.Tx
 	Engine Engine
 	Actor  Actor
 	Now    time.Time
 	write  bool
+	// Memo holds values computed inside this transaction that later steps
+	// of the same transaction may reuse (a meeting's view, read by every
+	// hook after a write). It dies with the transaction.
+	Memo map[string]any
 }
 
 // View runs fn in a read-only transaction.
@@ -210,12 +267,16 @@ func (db *DB) Update(ctx context.Context, actor Actor, fn func(*Tx) error) error
 }
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, write bool, actor Actor, fn func(*Tx) error) (err error) {
+	if write && db.Engine == SQLite {
+		db.wmu.Lock()
+		defer db.wmu.Unlock()
+	}
 	opts := &sql.TxOptions{ReadOnly: !write && db.Engine == Postgres}
 	stx, err := pool.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
-	tx := &Tx{tx: stx, Engine: db.Engine, Actor: actor, Now: time.Now(), write: write}
+	tx := &Tx{db: db, pool: pool, tx: stx, Engine: db.Engine, Actor: actor, Now: time.Now(), write: write, Memo: map[string]any{}}
 	defer func() {
 		if p := recover(); p != nil {
 			_ = stx.Rollback()
@@ -239,16 +300,38 @@ func retryable(err error) bool {
 	return strings.Contains(s, "SQLSTATE 40001") || strings.Contains(s, "SQLSTATE 40P01")
 }
 
+// stmt is q as a statement of this transaction: the cached prepared
+// statement on SQLite, nil on PostgreSQL (pgx prepares and caches itself).
+func (tx *Tx) stmt(ctx context.Context, q string) *sql.Stmt {
+	if tx.Engine != SQLite {
+		return nil
+	}
+	st := tx.db.prepared(ctx, tx.pool, q)
+	if st == nil {
+		return nil
+	}
+	return tx.tx.StmtContext(ctx, st)
+}
+
 // Exec, Query and QueryRow run SQL in the transaction.
 func (tx *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := tx.stmt(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return tx.tx.ExecContext(ctx, q, args...)
 }
 
 func (tx *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := tx.stmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return tx.tx.QueryContext(ctx, q, args...)
 }
 
 func (tx *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := tx.stmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return tx.tx.QueryRowContext(ctx, q, args...)
 }
 
@@ -264,7 +347,7 @@ func (tx *Tx) ForUpdate() string {
 // insertID runs an INSERT … RETURNING id.
 func (tx *Tx) insertID(ctx context.Context, q string, args ...any) (int64, error) {
 	var id int64
-	err := tx.tx.QueryRowContext(ctx, q+" RETURNING id", args...).Scan(&id)
+	err := tx.QueryRow(ctx, q+" RETURNING id", args...).Scan(&id)
 	return id, err
 }
 

@@ -2,6 +2,8 @@ package vntext
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -89,6 +91,26 @@ const keySep = '\x01'
 // every "Ân" comes before every "Ẩn", and two "An" are ordered by family name. It is stored beside each name
 // so that the database can sort and page lists without a collation.
 func NameSortKey(full string) string {
+	if k, ok := sortKeys.Load(full); ok {
+		return k.(string)
+	}
+	k := nameSortKey(full)
+	if sortKeyCount.Add(1) <= maxSortKeys {
+		sortKeys.Store(full, k)
+	}
+	return k
+}
+
+// sortKeys remembers the keys of names seen (rolls are drawn from the same
+// names again and again), up to maxSortKeys of them.
+var (
+	sortKeys     sync.Map
+	sortKeyCount atomic.Int64
+)
+
+const maxSortKeys = 1 << 20
+
+func nameSortKey(full string) string {
 	given, rest := SplitName(NFC(full))
 	var p1, p2, s1, s2 strings.Builder
 	sortParts(given, &p1, &s1)
