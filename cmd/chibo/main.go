@@ -50,6 +50,8 @@ func commands() []command {
 		{"restore", "khôi phục vào cơ sở dữ liệu rỗng: restore --from FILE (into an empty database)", cmdRestore},
 		{"verify-summaries", "đối chiếu số liệu tổng hợp với dữ liệu gốc (check the kept figures)", cmdVerifySummaries},
 		{"rebuild-summaries", "tính lại số liệu tổng hợp (recompute the kept figures)", cmdRebuildSummaries},
+		{"reindex", "lập lại chỉ mục tìm kiếm (rebuild the search index)", cmdReindex},
+		{"bench", "thử tải: nhiều người dùng đồng thời (load test with concurrent users)", cmdBench},
 		{"version", "phiên bản (print the version)", cmdVersion},
 		{"help", "hướng dẫn (this help)", cmdHelp},
 	}
