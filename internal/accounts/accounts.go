@@ -102,44 +102,41 @@ func (s *Service) Session(ctx context.Context, secret string) (auth.Principal, e
 	now := s.Now()
 	hash := auth.HashToken(secret)
 	var sess store.Session
-	var u store.User
+	var p auth.Principal
 	err := s.DB.View(ctx, func(tx *store.Tx) error {
 		var err error
 		if sess, err = tx.SessionByHash(ctx, hash, now); err != nil {
 			return err
 		}
-		u, err = tx.User(ctx, sess.UserID)
+		p, err = principalTx(ctx, tx, sess.UserID)
 		return err
 	})
 	if err != nil {
 		return auth.Anonymous, err
-	}
-	if u.Disabled {
-		return auth.Anonymous, store.ErrNoUser
 	}
 	if now.Sub(sess.LastSeenAt) > time.Minute {
 		_ = s.DB.Update(ctx, store.System, func(tx *store.Tx) error {
 			return tx.TouchSession(ctx, hash, now, now.Add(SessionTTL))
 		})
 	}
-	return s.principal(ctx, u)
+	return p, nil
 }
 
 // Token returns the principal of an API token.
 func (s *Service) Token(ctx context.Context, secret string) (auth.Principal, error) {
-	var u store.User
+	var p auth.Principal
 	err := s.DB.View(ctx, func(tx *store.Tx) error {
 		uid, err := tx.TokenUser(ctx, auth.HashToken(secret))
 		if err != nil {
 			return err
 		}
-		u, err = tx.User(ctx, uid)
+		p, err = principalTx(ctx, tx, uid)
 		return err
 	})
-	if err != nil || u.Disabled {
+	if err != nil {
 		return auth.Anonymous, store.ErrNoUser
 	}
-	return s.principal(ctx, u)
+	return p, nil
 }
 
 // Principal loads the principal of a user id.
@@ -157,23 +154,43 @@ func (s *Service) Principal(ctx context.Context, userID int64) (auth.Principal, 
 }
 
 func (s *Service) principal(ctx context.Context, u store.User) (auth.Principal, error) {
+	var p auth.Principal
+	err := s.DB.View(ctx, func(tx *store.Tx) error {
+		var err error
+		p, err = principalOf(ctx, tx, u)
+		return err
+	})
+	return p, err
+}
+
+// principalTx is the principal of an enabled user, read in one transaction
+// with the session or token that named it (one round of queries a request).
+func principalTx(ctx context.Context, tx *store.Tx, userID int64) (auth.Principal, error) {
+	u, err := tx.User(ctx, userID)
+	if err != nil {
+		return auth.Anonymous, err
+	}
+	if u.Disabled {
+		return auth.Anonymous, store.ErrNoUser
+	}
+	return principalOf(ctx, tx, u)
+}
+
+func principalOf(ctx context.Context, tx *store.Tx, u store.User) (auth.Principal, error) {
 	p := auth.Principal{UserID: u.ID, Username: u.Username, Name: u.DisplayName, Role: u.Role, OrgID: u.OrgID, OrgPath: u.OrgPath, MemberID: u.MemberID, Locale: u.Locale}
 	if p.Name == "" {
 		p.Name = u.Username
 	}
 	if u.MemberID != 0 {
-		err := s.DB.View(ctx, func(tx *store.Tx) error {
-			m, err := tx.Member(ctx, u.MemberID)
-			if err != nil {
-				return err
-			}
-			o, err := tx.Org(ctx, m.OrgID)
-			p.MemberOrgPath = o.Path
-			return err
-		})
+		m, err := tx.Member(ctx, u.MemberID)
 		if err != nil {
 			return p, err
 		}
+		o, err := tx.Org(ctx, m.OrgID)
+		if err != nil {
+			return p, err
+		}
+		p.MemberOrgPath = o.Path
 	}
 	return p, nil
 }

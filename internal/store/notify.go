@@ -163,11 +163,11 @@ func (tx *Tx) CountUnread(ctx context.Context, user int64) (int, error) {
 
 // MarkNotification marks one of a user's notifications read or dismissed.
 func (tx *Tx) MarkNotification(ctx context.Context, user, id int64, dismiss bool) error {
-	col := "read_at"
+	set := `read_at = coalesce(read_at, $1)`
 	if dismiss {
-		col = "dismissed_at"
+		set += `, dismissed_at = $1`
 	}
-	res, err := tx.Exec(ctx, `UPDATE notifications SET `+col+` = $1, read_at = coalesce(read_at, $1) WHERE id = $2 AND user_id = $3`, Unix(tx.Now), id, user)
+	res, err := tx.Exec(ctx, `UPDATE notifications SET `+set+` WHERE id = $2 AND user_id = $3`, Unix(tx.Now), id, user)
 	if err != nil {
 		return err
 	}
@@ -175,6 +175,12 @@ func (tx *Tx) MarkNotification(ctx context.Context, user, id int64, dismiss bool
 		return party.NotFound("notify.not_found")
 	}
 	return nil
+}
+
+// MarkAllNotificationsRead marks every unread notification of a user read.
+func (tx *Tx) MarkAllNotificationsRead(ctx context.Context, user int64) error {
+	_, err := tx.Exec(ctx, `UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL`, Unix(tx.Now), user)
+	return err
 }
 
 // Feed is a secret calendar address for a cell or a member.

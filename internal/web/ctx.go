@@ -71,14 +71,10 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 			c.L = i18n.Parse(lc.Value)
 		}
 		ctx := r.Context()
-		if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
-			if p, err := s.accounts.Token(ctx, strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))); err == nil {
-				c.P = p
-			}
-		} else if ck, err := r.Cookie(s.cookieName(r)); err == nil && ck.Value != "" {
-			if p, err := s.accounts.Session(ctx, ck.Value); err == nil {
-				c.P, c.BySession, c.secret = p, true, ck.Value
-			}
+		// Static files and the health check are the same for everyone: no
+		// database round for them.
+		if !anonymousPath(r.URL.Path) {
+			s.identify(r, c)
 		}
 		if c.P.LoggedIn() && c.P.Locale != "" {
 			c.L = i18n.Parse(c.P.Locale)
@@ -89,6 +85,23 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, ctxKey{}, c)))
 	})
 }
+
+// identify finds who is asking: a bearer token or the session cookie.
+func (s *Server) identify(r *http.Request, c *Ctx) {
+	ctx := r.Context()
+	if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
+		if p, err := s.accounts.Token(ctx, strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))); err == nil {
+			c.P = p
+		}
+	} else if ck, err := r.Cookie(s.cookieName(r)); err == nil && ck.Value != "" {
+		if p, err := s.accounts.Session(ctx, ck.Value); err == nil {
+			c.P, c.BySession, c.secret = p, true, ck.Value
+		}
+	}
+}
+
+// anonymousPath: the paths answered without looking up the session.
+func anonymousPath(p string) bool { return strings.HasPrefix(p, "/static/") || p == "/healthz" }
 
 // setSessionCookie hands the browser a new session.
 func (s *Server) setSessionCookie(w http.ResponseWriter, r *http.Request, secret string) {
