@@ -129,6 +129,14 @@ func maxExcusedStreak(ctx context.Context, tx *store.Tx, v meetings.View) (int, 
 	return best, rows.Err()
 }
 
+// grade is the scored grade, none for a missing evaluation.
+func (sc *Scored) grade() party.Grade {
+	if sc == nil {
+		return ""
+	}
+	return sc.Result.Grade
+}
+
 // load computes a meeting's evaluation inside a transaction.
 func (s *Service) load(ctx context.Context, tx *store.Tx, id int64) (meetings.View, Evaluation, error) {
 	var ev Evaluation
@@ -206,9 +214,12 @@ func (s *Service) Evaluate(ctx context.Context, actor store.Actor, id int64, by 
 		if err != nil {
 			return err
 		}
-		if err := tx.PutEvaluation(ctx, store.EvaluationRow{MeetingID: id, By: by, Sheet: ev.Sheet.Code, Inputs: in, Total: res.Total, Grade: res.Grade}); err != nil {
+		row := store.EvaluationRow{MeetingID: id, By: by, Sheet: ev.Sheet.Code, Inputs: in, Total: res.Total, Grade: res.Grade,
+			ByUser: tx.Actor.Username, At: time.Unix(tx.Now.Unix(), 0), Version: 1}
+		if err := tx.PutEvaluation(ctx, row); err != nil {
 			return err
 		}
+		meetings.Remember(tx, v) // an evaluation changes nothing the view shows
 		if err := tx.Audit(ctx, "evaluate_"+by, "meeting", id, v.Meeting.OrgID, nil, map[string]any{"total": res.Total, "grade": res.Grade, "inputs": in}); err != nil {
 			return err
 		}
@@ -217,8 +228,18 @@ func (s *Service) Evaluate(ctx context.Context, actor store.Actor, id int64, by 
 				return err
 			}
 		}
-		_, out, err = s.load(ctx, tx, id)
-		return err
+		// The saved row is known: no need to load the meeting again.
+		prev := &ev.Self
+		if by == ByReview {
+			prev = &ev.Review
+		}
+		if *prev != nil {
+			row.Version = (*prev).Row.Version + 1
+		}
+		*prev = &Scored{Row: row, Result: res}
+		ev.Grade = party.OversightGrade(ev.Self.grade(), ev.Review.grade())
+		out = ev
+		return nil
 	})
 	return out, err
 }

@@ -162,33 +162,6 @@ func (s *Service) Scan(ctx context.Context, actor store.Actor, p party.Period) (
 	return res, err
 }
 
-// previousPairs compares each minutes with its cell's previous minutes of
-// the same kind.
-func (s *Service) previousPairs(ctx context.Context, docs []store.MinutesText, tmpl *textsim.Template, threshold float64, p party.Period) ([]store.SimilarPair, error) {
-	var out []store.SimilarPair
-	err := s.DB.View(ctx, func(tx *store.Tx) error {
-		for _, d := range docs {
-			m, err := tx.Meeting(ctx, d.MeetingID, false)
-			if err != nil {
-				return err
-			}
-			prev, ok, err := tx.PreviousMinutes(ctx, d.OrgID, m.Kind, d.Date)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
-			sim := textsim.Similarity(tmpl.Fingerprint(d.Text), tmpl.Fingerprint(prev.Text))
-			if sim >= threshold {
-				out = append(out, store.SimilarPair{A: prev.MeetingID, B: d.MeetingID, Kind: "previous", Similarity: sim, Period: p.String()})
-			}
-		}
-		return nil
-	})
-	return out, err
-}
-
 // Pair is two minutes shown side by side with their differences.
 type Pair struct {
 	Row  store.SimilarPair

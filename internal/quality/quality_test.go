@@ -2,6 +2,7 @@ package quality_test
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -129,6 +130,14 @@ func TestEvaluation(t *testing.T) {
 		}
 		if rev.Grade != rev.Review.Result.Grade || rev.Review.Result.Total >= self.Self.Result.Total {
 			t.Errorf("review %d %s, self %d %s, oversight %s", rev.Review.Result.Total, rev.Review.Result.Grade, self.Self.Result.Total, self.Self.Result.Grade, rev.Grade)
+		}
+		// What Evaluate answers is what a fresh load reads.
+		_, again, err := e.qs.Load(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(scoredRow(again.Review), scoredRow(rev.Review)) || !reflect.DeepEqual(scoredRow(again.Self), scoredRow(rev.Self)) || again.Grade != rev.Grade {
+			t.Errorf("answered %+v / %+v, stored %+v / %+v", rev.Self, rev.Review, again.Self, again.Review)
 		}
 		// A meeting not held cannot be scored.
 		planned, _ := e.ms.Plan(ctx, actor, meetings.Plan{OrgID: e.f.CellA1, Kind: party.ThuongKy, Date: party.D(2026, time.July, 5), Time: "19:30"})
@@ -281,4 +290,13 @@ func TestTopicsInheritDownTheTree(t *testing.T) {
 			}
 		}
 	})
+}
+
+// scoredRow is what an evaluation stored, in a comparable form.
+func scoredRow(sc *quality.Scored) any {
+	if sc == nil {
+		return nil
+	}
+	r := sc.Row
+	return []any{r.By, r.Sheet, r.Inputs, r.Total, r.Grade, r.ByUser, r.At.Unix(), r.Version, sc.Result.Total, sc.Result.Grade}
 }
