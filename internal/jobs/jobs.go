@@ -32,13 +32,20 @@ type Runner struct {
 	// Before, if set, runs before each claim (the reminder scheduler
 	// enqueues what has fallen due).
 	Before func(ctx context.Context, now time.Time) error
+	// Own are the handlers that open their own transactions (a long
+	// computation, then a short write). They run outside the job's
+	// transaction — on SQLite a write transaction opened inside another
+	// waits forever for the one writer connection — and must be
+	// idempotent: a crash between their commit and the job's completion
+	// runs them again.
+	Own map[string]func(ctx context.Context, j store.Job) error
 }
 
 // NewRunner returns a runner named after the host and process.
 func NewRunner(db *store.DB, log *slog.Logger) *Runner {
 	host, _ := os.Hostname()
 	return &Runner{DB: db, Worker: fmt.Sprintf("%s-%d-%d", host, os.Getpid(), time.Now().UnixNano()%1e6),
-		Handlers: map[string]Handler{}, Now: time.Now, Log: log, Lease: 2 * time.Minute}
+		Handlers: map[string]Handler{}, Own: map[string]func(context.Context, store.Job) error{}, Now: time.Now, Log: log, Lease: 2 * time.Minute}
 }
 
 // Enqueue adds a job once (by its unique key) in the caller's transaction.
@@ -70,6 +77,13 @@ func (r *Runner) RunDue(ctx context.Context) (int, error) {
 	ran := 0
 	for _, j := range claimed {
 		h, ok := r.Handlers[j.Kind]
+		if own, isOwn := r.Own[j.Kind]; isOwn {
+			if err := own(ctx, j); err != nil {
+				r.fail(ctx, j, err)
+				continue
+			}
+			h, ok = func(context.Context, *store.Tx, store.Job) error { return nil }, true
+		}
 		if !ok {
 			r.fail(ctx, j, fmt.Errorf("no handler for job kind %q", j.Kind))
 			continue
