@@ -1,15 +1,18 @@
 // Package demo generates a realistic, deterministic demo organization: the
 // district of Long Biên (Hà Nội) with its wards, about 300 cells and 9,000
 // members, or the whole city (30 districts, about 20,000 cells and 500,000
-// members) for benchmarks.
+// members) for benchmarks; each with three years of cell meetings, their
+// roll, votes, minutes and evaluations.
 //
 // Generation is a pipeline of stages (organizations → members → states →
-// roles → accounts → …). Each stage first builds its part of a World in
-// memory, reading what earlier stages made, then every stage's rows are
-// written in one bulk load. Each stage draws from its own random streams
-// (per district or per cell, seeded by Options.Seed), so that a stage
-// added later — meetings, attendance, minutes, evaluations — changes
-// nothing that the earlier stages give.
+// roles → accounts → meetings). Each stage first builds its part of a
+// World in memory, reading what earlier stages made, then every stage's
+// rows are written in one bulk load; the meetings, too many to hold for a
+// city, are made batch by batch as they are written (meetload.go). Each
+// stage draws from its own random streams (per district or per cell,
+// seeded by Options.Seed), so that a stage added later changes nothing
+// that the earlier stages give. After the load the application's own
+// services derive what it keeps from the records (after.go).
 package demo
 
 import (
@@ -37,6 +40,18 @@ type Options struct {
 	Seed     int64
 	Progress io.Writer  // progress bars (standard error); nil for none
 	Today    party.Date // the demo's today; zero is today in Vietnam
+
+	// SearchLater leaves the search index to the caller, who builds it
+	// with search.Service.Reindex once the server answers (serve --demo:
+	// the index of a district's minutes takes a minute or more, and the
+	// rest of the demo is usable meanwhile).
+	SearchLater bool
+
+	// noSearchIndex leaves the search index unbuilt (for tests), and scanMonths > 0
+	// runs the formalism pass over the last scanMonths months only: for
+	// tests, which look at a part of what these take long to make.
+	noSearchIndex bool
+	scanMonths    int
 }
 
 // Account is a demo login printed for people to try.
@@ -45,22 +60,25 @@ type Account struct {
 }
 
 // stage is one step of the pipeline: gen builds its part of the world,
-// tables gives the rows it writes.
+// tables gives the rows it writes. A stage too large to hold in memory
+// (the meetings) streams its rows with load instead of tables.
 type stage struct {
 	name   string
 	gen    func(*World) error
 	tables func(*World) []table
+	load   func(ctx context.Context, w *World, l *store.Loader, progress io.Writer) error
 }
 
 // pipeline lists the stages in order; a later stage reads what the earlier
 // ones made. A stage's random streams are named after it (World.rng), so
 // a new stage, appended here, leaves the data of the others as they were.
 var pipeline = []stage{
-	{"orgs", genOrgs, orgTables},
-	{"members", genMembers, memberTables},
-	{"states", genStates, stateTables},
-	{"roles", genRoles, roleTables},
-	{"accounts", genAccounts, accountTables},
+	{"orgs", genOrgs, orgTables, nil},
+	{"members", genMembers, memberTables, nil},
+	{"states", genStates, stateTables, nil},
+	{"roles", genRoles, roleTables, nil},
+	{"accounts", genAccounts, accountTables, nil},
+	{"meetings", genMeetings, nil, loadMeetings},
 }
 
 // Generate fills an empty database (one without organizations) with the
@@ -106,6 +124,11 @@ func generate(ctx context.Context, db *store.DB, opt Options) (*World, error) {
 	if err := w.existingUsers(ctx, db); err != nil {
 		return nil, err
 	}
+	// The rule sets, score sheets and topics the meetings refer to are
+	// written by the application's own code, before the load.
+	if err := w.storedDefaults(ctx, db); err != nil {
+		return nil, err
+	}
 	gen := newBar(opt.Progress, "Tạo dữ liệu", len(pipeline))
 	for i, s := range pipeline {
 		if err := s.gen(w); err != nil {
@@ -119,6 +142,12 @@ func generate(ctx context.Context, db *store.DB, opt Options) (*World, error) {
 	}
 	err = db.BulkLoad(ctx, func(l *store.Loader) error {
 		for _, s := range pipeline {
+			if s.load != nil {
+				if err := s.load(ctx, w, l, opt.Progress); err != nil {
+					return fmt.Errorf("demo: %s: %w", s.name, err)
+				}
+				continue
+			}
 			for _, t := range s.tables(w) {
 				b := newBar(opt.Progress, t.label, t.n)
 				t.Progress = b.Set
@@ -135,9 +164,15 @@ func generate(ctx context.Context, db *store.DB, opt Options) (*World, error) {
 	}
 	err = db.Update(ctx, store.System, func(tx *store.Tx) error {
 		return tx.Audit(ctx, "demo", "system", 0, w.Root.ID, nil, map[string]any{
-			"scale": w.Scale, "seed": w.Seed, "today": w.Today, "orgs": len(w.Orgs), "members": len(w.Members), "users": len(w.Users)})
+			"scale": w.Scale, "seed": w.Seed, "today": w.Today, "orgs": len(w.Orgs), "members": len(w.Members), "users": len(w.Users),
+			"meetings": w.Made.Meetings})
 	})
-	return w, err
+	if err != nil {
+		return nil, err
+	}
+	// What the application derives from the records: formalism flags,
+	// the summaries, the search index.
+	return w, w.afterLoad(ctx, db, opt)
 }
 
 // build makes the world in memory without a database: the pipeline's gen
@@ -152,7 +187,10 @@ func build(opt Options) (*World, error) {
 	if opt.Today.IsZero() {
 		opt.Today = party.DateOf(time.Now())
 	}
-	return &World{Scale: opt.Scale, Seed: opt.Seed, Today: opt.Today, firstUserID: 1, takenNames: map[string]bool{}}, nil
+	w := &World{Scale: opt.Scale, Seed: opt.Seed, Today: opt.Today, firstUserID: 1, takenNames: map[string]bool{}}
+	w.Made.Grades = map[party.Grade]int{}
+	w.shippedDefaults()
+	return w, nil
 }
 
 // existingUsers notes the accounts already in the database (an

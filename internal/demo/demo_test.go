@@ -24,13 +24,28 @@ var today = party.D(2026, 3, 15)
 
 func districtOpts() Options { return Options{Scale: District, Seed: 1, Today: today} }
 
+// testOpts are districtOpts without the search index, which only
+// TestDeterministic builds (the longest step, and another package's).
+func testOpts() Options {
+	o := districtOpts()
+	o.noSearchIndex = true
+	o.scanMonths = testScanMonths
+	return o
+}
+
+// testScanMonths are the months the formalism pass runs over in tests.
+const testScanMonths = 12
+
+// districtDumps are the dumps TestGenerateDistrict made, by engine.
+var districtDumps = map[string]string{}
+
 // TestGenerateDistrict generates the district on each engine and checks
 // it as a committee would look at it.
 func TestGenerateDistrict(t *testing.T) {
-	dumps := map[string]string{}
+	dumps := districtDumps
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		w, err := generate(ctx, db, districtOpts())
+		w, err := generate(ctx, db, testOpts())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,6 +56,7 @@ func TestGenerateDistrict(t *testing.T) {
 		t.Run("history as of", func(t *testing.T) { checkHistory(t, ctx, db, w) })
 		t.Run("accounts log in", func(t *testing.T) { checkLogins(t, ctx, db, w.Accounts) })
 		t.Run("not generated twice", func(t *testing.T) { checkNotAgain(t, ctx, db, w) })
+		t.Run("meetings", func(t *testing.T) { checkMeetings(t, ctx, db, w) })
 		dumps[string(db.Engine)] = dump(t, ctx, db)
 	})
 	if len(dumps) == 2 && dumps["sqlite"] != dumps["postgres"] {
@@ -465,6 +481,15 @@ func dump(t *testing.T, ctx context.Context, db *store.DB) string {
 		`SELECT s.member_id, s.kind, s.from_date, s.until_date, coalesce(o.code, '') FROM member_states s LEFT JOIN orgs o ON o.id = s.host_org_id ORDER BY s.id`,
 		`SELECT r.member_id, o.code, r.role, r.from_date, r.until_date FROM member_roles r JOIN orgs o ON o.id = r.org_id ORDER BY r.id`,
 		`SELECT u.username, u.role, coalesce(o.code, ''), coalesce(u.member_id, 0) FROM users u LEFT JOIN orgs o ON o.id = u.org_id ORDER BY u.id`,
+		`SELECT m.id, o.code, m.kind, m.period, m.date, m.starts_at, m.place, m.topic, m.status, m.rule_set, m.prep, m.held_at, m.locked_at,
+			coalesce(m.locked_by, ''), m.version, m.created_at, m.updated_at FROM meetings m JOIN orgs o ON o.id = m.org_id ORDER BY m.id`,
+		`SELECT meeting_id, member_id, position, full_name, is_full, derived, temp_in, editable, coalesce(status, ''), coalesce(reason, ''), dues_paid
+			FROM roll ORDER BY meeting_id, position`,
+		`SELECT meeting_id, yes, no, abstain, by_ballot, recorded_at FROM votes ORDER BY meeting_id`,
+		`SELECT meeting_id, member_id, vote, coalesce(reserved, '') FROM ballots ORDER BY meeting_id, member_id`,
+		`SELECT meeting_id, content, body_text, version, updated_at, updated_by FROM minutes ORDER BY meeting_id`,
+		`SELECT meeting_id, by_kind, sheet, items, total, grade, by_user, at FROM evaluations ORDER BY meeting_id, by_kind`,
+		`SELECT a, b, kind, similarity, period FROM similar_pairs ORDER BY a, b`,
 	}
 	err := db.View(ctx, func(tx *store.Tx) error {
 		for _, q := range queries {
@@ -513,6 +538,13 @@ func (c *canon) Scan(src any) error {
 		*c = canon(v)
 	case string:
 		*c = canon(v)
+	case bool:
+		*c = "0"
+		if v {
+			*c = "1"
+		}
+	case float64:
+		*c = canon(fmt.Sprintf("%.6f", v))
 	default:
 		if d.Scan(src) == nil {
 			*c = canon(d.ISO())
@@ -524,24 +556,61 @@ func (c *canon) Scan(src any) error {
 }
 
 // The same seed and day give the same data; another seed other data.
+// Without -short the generation here is the whole of it, search index
+// included, as `chibo serve --demo` makes it, and its database is held
+// against TestGenerateDistrict's; with -short the meetings are made twice
+// in memory.
 func TestDeterministic(t *testing.T) {
-	ctx := context.Background()
-	a, b := storetest.NewSQLite(t), storetest.NewSQLite(t)
-	if _, err := Generate(ctx, a, districtOpts()); err != nil {
-		t.Fatal(err)
-	}
-	if _, loaded, err := LoadIfEmpty(ctx, b, districtOpts()); err != nil || !loaded {
-		t.Fatalf("LoadIfEmpty on an empty database: loaded %v, %v", loaded, err)
-	}
-	if dump(t, ctx, a) != dump(t, ctx, b) {
-		t.Error("two generations with the same seed differ")
-	}
 	other := districtOpts()
 	other.Seed = 2
 	x, y := mustBuild(t, districtOpts()), mustBuild(t, other)
 	if x.Members[0].Member.FullName == y.Members[0].Member.FullName && x.Members[1].Member.FullName == y.Members[1].Member.FullName {
 		t.Error("seeds 1 and 2 gave the same members")
 	}
+	if testing.Short() {
+		a, b := meetingsHash(x), meetingsHash(mustBuild(t, districtOpts()))
+		if a != b || a == meetingsHash(y) {
+			t.Errorf("meetings of the same seed: %s and %s; of another: %s", a, b, meetingsHash(y))
+		}
+		return
+	}
+	ctx := context.Background()
+	b := storetest.NewSQLite(t)
+	opt := districtOpts()
+	opt.scanMonths = testScanMonths
+	if _, loaded, err := LoadIfEmpty(ctx, b, opt); err != nil || !loaded {
+		t.Fatalf("LoadIfEmpty on an empty database: loaded %v, %v", loaded, err)
+	}
+	want := districtDumps["sqlite"]
+	if want == "" { // run alone: generate once more
+		a := storetest.NewSQLite(t)
+		if _, err := Generate(ctx, a, testOpts()); err != nil {
+			t.Fatal(err)
+		}
+		want = dump(t, ctx, a)
+	}
+	if dump(t, ctx, b) != want {
+		t.Error("two generations with the same seed differ")
+	}
+	checkSearch(t, ctx, b)
+}
+
+// meetingsHash hashes every meeting a world makes, with its roll, vote,
+// minutes and evaluations.
+func meetingsHash(w *World) string {
+	h := sha256.New()
+	for b := range w.batches {
+		for _, m := range b.meetings {
+			fmt.Fprintf(h, "%d %s %s %s %s %s %v %s\n", m.ID, m.Cell.Code, m.Kind, m.Period, m.Date, m.Status, m.Roll, m.Body)
+			if m.Votes != nil {
+				fmt.Fprintf(h, "%+v\n", *m.Votes)
+			}
+			for _, e := range m.Evals {
+				fmt.Fprintf(h, "%s %d %s %+v\n", e.By, e.Total, e.Grade, e.Inputs)
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // mustBuild runs the pipeline in memory, without a database.

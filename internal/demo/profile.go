@@ -83,3 +83,7 @@ func (p profile) size(r *rand.Rand, extra float64) int {
 func tri(r *rand.Rand, n int) int {
 	return int(float64(n+1) * (r.Float64() + r.Float64()) / 2)
 }
+
+func (p profile) String() string {
+	return [...]string{"resident", "agency", "police", "army", "school", "health", "enterprise"}[p]
+}

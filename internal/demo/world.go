@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 
 	"chibo/internal/party"
+	"chibo/internal/store"
 )
 
 // World is the generated demo, held in memory so that later stages
@@ -29,9 +30,20 @@ type World struct {
 	// Accounts are the demo logins to print.
 	Accounts []Account
 
-	firstUserID int64           // users already in the database keep their ids
-	takenNames  map[string]bool // user names already in the database
-	hash        string          // the one password hash of every demo user
+	// What the meetings stage judges by and refers to: the rule sets,
+	// the active score sheet of each, the default topics (as stored, with
+	// their ids), and what it made (counted as the rows stream out).
+	RuleSets []party.RuleSet
+	Sheets   map[string]party.ScoreSheet // by rule set code
+	Topics   []store.Topic
+	Made     MeetingCounts
+	After    AfterLoad // what the application derived after the load
+
+	tempIn      map[int64][]*Member // members ever registered temporarily in a cell
+	accountOf   map[*Member]string  // user names of members with an account
+	firstUserID int64               // users already in the database keep their ids
+	takenNames  map[string]bool     // user names already in the database
+	hash        string              // the one password hash of every demo user
 }
 
 // Borough is one đảng bộ quận/huyện with what it holds.
@@ -49,6 +61,9 @@ type Borough struct {
 	// Showcase is the cell of the secretary and member demo accounts
 	// (district Long Biên only).
 	Showcase *Org
+	// CopyPairs are the cells of one ward whose minutes are copied from
+	// another's in some months (meetings stage), for the formalism pass.
+	CopyPairs []CopyPair
 }
 
 // Org is an organization with its whole history.
@@ -85,6 +100,8 @@ type Org struct {
 	user    string     // a committee's board account
 	splitTo *Org       // the cell that took half the members…
 	splitOn party.Date // …from this day
+
+	meet meetHabits // how the cell keeps its meetings (meetings stage)
 }
 
 // Alive reports whether the organization exists on day d.
