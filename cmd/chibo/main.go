@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 )
@@ -150,4 +151,13 @@ func readPassword(r io.Reader) (string, error) {
 		pw = pw[:i]
 	}
 	return pw, nil
+}
+
+// envInt is the integer in the environment variable name, or def when it
+// is unset or not a number.
+func envInt(e *env, name string, def int) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(e.getenv(name))); err == nil {
+		return n
+	}
+	return def
 }

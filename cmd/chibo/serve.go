@@ -11,6 +11,7 @@ import (
 
 	"chibo/internal/demo"
 	"chibo/internal/mail"
+	"chibo/internal/search"
 	"chibo/internal/store"
 	"chibo/internal/web"
 )
@@ -27,8 +28,13 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	verbose := fs.Bool("v", false, "ghi nhật ký từng yêu cầu (log every request)")
 	smtpURL := fs.String("smtp", e.getenv("CHIBO_SMTP"), "máy chủ thư: smtp://user:pass@host:587?from=… (CHIBO_SMTP); để trống thì không gửi thư")
 	noJobs := fs.Bool("no-jobs", false, "không chạy việc nền trên máy chủ này (do not run background jobs here)")
+	reminderHour := fs.Int("reminder-hour", envInt(e, "CHIBO_REMINDER_HOUR", 7), "giờ gửi nhắc nhở hằng ngày, giờ Việt Nam 0–23 (CHIBO_REMINDER_HOUR)")
+	filesDir := fs.String("files-dir", e.getenv("CHIBO_FILES_DIR"), "thư mục lưu tệp văn bản (CHIBO_FILES_DIR); để trống thì lưu trong cơ sở dữ liệu")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *reminderHour < 0 || *reminderHour > 23 {
+		return fmt.Errorf("--reminder-hour %d: giờ phải từ 0 đến 23 (hour must be 0–23)", *reminderHour)
 	}
 	level := slog.LevelInfo
 	if *verbose {
@@ -41,19 +47,21 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	indexLater := false // the demo's search index, built once the server answers
 	if *withDemo {
-		accts, loaded, err := demo.LoadIfEmpty(ctx, st, demo.Options{Scale: demo.District, Seed: *seed, Progress: e.stderr})
+		accts, loaded, err := demo.LoadIfEmpty(ctx, st, demo.Options{Scale: demo.District, Seed: *seed, Progress: e.stderr, SearchLater: true})
 		if err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
 		if loaded {
+			indexLater = true
 			fmt.Fprintln(e.stdout, "Đã nạp dữ liệu mẫu huyện Long Biên / demo district loaded.")
 		} else {
 			fmt.Fprintln(e.stdout, "Cơ sở dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu / database not empty, demo not reloaded.")
 		}
 		printAccounts(e, accts)
 	}
-	srv, err := web.New(web.Config{CookieSecure: *cookie, TrustProxy: *proxy, BaseURL: *baseURL}, web.Deps{DB: st, Log: log})
+	srv, err := web.New(web.Config{CookieSecure: *cookie, TrustProxy: *proxy, BaseURL: *baseURL, FilesDir: *filesDir}, web.Deps{DB: st, Log: log})
 	if err != nil {
 		return err
 	}
@@ -64,7 +72,9 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if !*noJobs {
-		go srv.Services().Runner(log, mailer).Loop(ctx, 5*time.Second)
+		svc := srv.Services()
+		svc.ReminderHour = *reminderHour
+		go svc.Runner(log, mailer).Loop(ctx, 5*time.Second)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -73,6 +83,9 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	fmt.Fprintf(e.stdout, "Chibo đang chạy tại http://%s (%s)\n", ln.Addr(), st.Engine)
+	if *withDemo {
+		go indexDemo(ctx, e, log, st, indexLater)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -86,6 +99,26 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// indexDemo builds the demo's search index while the server answers:
+// after a fresh load, or when an earlier build never finished.
+func indexDemo(ctx context.Context, e *env, log *slog.Logger, st *store.DB, loaded bool) {
+	idx := search.New(st)
+	if !loaded {
+		missing, err := idx.Missing(ctx)
+		if err != nil || !missing {
+			return
+		}
+	}
+	fmt.Fprintln(e.stdout, "Đang lập chỉ mục tìm kiếm cho biên bản mẫu; tìm kiếm sẽ đầy đủ khi xong / building the search index.")
+	start := time.Now()
+	n, err := idx.ReindexLive(ctx)
+	if err != nil {
+		log.Error("demo search index", "err", err)
+		return
+	}
+	fmt.Fprintf(e.stdout, "Đã lập chỉ mục tìm kiếm: %d đoạn văn bản trong %.0f giây / search index built.\n", n, time.Since(start).Seconds())
 }
 
 func printAccounts(e *env, accts []demo.Account) {

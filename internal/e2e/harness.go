@@ -71,6 +71,9 @@ func StartApp(t testing.TB, db *store.DB) *App {
 }
 
 // Browser starts a headless Chromium for one test; the context dies with it.
+// browserLimit is the longest one browser test may run.
+const browserLimit = 4 * time.Minute
+
 func Browser(t testing.TB) context.Context {
 	t.Helper()
 	path := chromiumPath(t)
@@ -83,9 +86,12 @@ func Browser(t testing.TB) context.Context {
 		chromedp.Flag("lang", "vi-VN"),
 		chromedp.UserDataDir(t.TempDir()),
 	)
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	// A step that waits for what never comes fails the test after a few
+	// minutes instead of hanging the whole package until its timeout.
+	tctx, cancelT := context.WithTimeout(context.Background(), browserLimit)
+	actx, cancelA := chromedp.NewExecAllocator(tctx, opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelC(); cancelA() })
+	t.Cleanup(func() { cancelC(); cancelA(); cancelT() })
 	if err := chromedp.Do(ctx); err != nil { // start the browser
 		t.Fatal(err)
 	}

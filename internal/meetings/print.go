@@ -3,6 +3,7 @@ package meetings
 import (
 	"context"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -156,7 +157,7 @@ func (s *Service) PrintMinuteBook(ctx context.Context, cell int64, year int, w i
 		return err
 	}
 	if len(book.Docs) == 0 {
-		return party.NotFound("meeting.book_empty", year)
+		return party.NotFound("meeting.book_empty", strconv.Itoa(year)) // a year, not a number (2.026)
 	}
 	return printing.MinuteBookPDF(w, book)
 }

@@ -157,4 +157,9 @@ func (s *Service) LoadTx(ctx context.Context, tx *store.Tx, id int64) (View, err
 	return load(ctx, tx, id, false)
 }
 
+// Remember marks v as the current view of its meeting for the rest of the
+// transaction: a write that does not change what the view shows (an
+// evaluation) spares its hooks a second load.
+func Remember(tx *store.Tx, v View) { tx.Memo[memoKey(v.Meeting.ID)] = v }
+
 func memoKey(id int64) string { return "meetings.view:" + strconv.FormatInt(id, 10) }

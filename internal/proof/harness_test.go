@@ -110,21 +110,6 @@ func (s *server) kill() {
 	}
 }
 
-// rss is the process's resident memory in bytes (Linux).
-func (s *server) rss() int64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
-	if err != nil {
-		return 0
-	}
-	var kb int64
-	for _, line := range bytes.Split(b, []byte("\n")) {
-		if bytes.HasPrefix(line, []byte("VmHWM:")) {
-			fmt.Sscanf(string(line[6:]), "%d", &kb)
-		}
-	}
-	return kb * 1024
-}
-
 // client calls the API with a bearer token.
 type client struct {
 	http  *http.Client

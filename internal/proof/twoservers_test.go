@@ -25,8 +25,8 @@ func TestTwoServersOnOnePostgres(t *testing.T) {
 	db := storetest.NewPostgres(t)
 	w := prepare(t, db)
 	dsn := db.DSN
-	a := startServer(t, dsn)
-	b := startServer(t, dsn)
+	a := startServer(t, dsn, "--reminder-hour", "0")
+	b := startServer(t, dsn, "--reminder-hour", "0")
 
 	// A session made on one server works on the other.
 	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

@@ -48,9 +48,8 @@ var toneRank = map[rune]byte{
 // (ă â ê ô ơ ư đ), and returns the tone rank ('0' for none).
 func baseLetter(r rune) (base rune, tone byte) {
 	tone = '0'
-	d := []rune(norm.NFD.String(string(unicode.ToLower(r))))
 	var kept []rune
-	for _, c := range d {
+	for _, c := range norm.NFD.String(string(unicode.ToLower(r))) {
 		if t, ok := toneRank[c]; ok {
 			tone = t
 			continue

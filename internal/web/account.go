@@ -90,12 +90,14 @@ func (s *Server) langSwitch(w http.ResponseWriter, r *http.Request) {
 // board user to the overview of the subtree, a member to their own page.
 func (s *Server) home(w http.ResponseWriter, r *http.Request, c *Ctx) {
 	switch c.P.Role {
-	case auth.RoleSecretary, auth.RoleBoard:
+	case auth.RoleBoard:
+		http.Redirect(w, r, "/orgs/"+strconv.FormatInt(c.P.OrgID, 10)+"/overview", http.StatusSeeOther)
+	case auth.RoleSecretary:
 		http.Redirect(w, r, "/orgs/"+strconv.FormatInt(c.P.OrgID, 10), http.StatusSeeOther)
 	case auth.RoleMember:
-		http.Redirect(w, r, "/members/"+strconv.FormatInt(c.P.MemberID, 10), http.StatusSeeOther)
+		http.Redirect(w, r, "/me", http.StatusSeeOther)
 	default:
-		http.Redirect(w, r, "/orgs", http.StatusSeeOther)
+		http.Redirect(w, r, "/overview", http.StatusSeeOther) // the root's overview
 	}
 }
 

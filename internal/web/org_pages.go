@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"chibo/internal/auth"
@@ -37,6 +38,8 @@ type orgPageData struct {
 	Counts   party.CellCounts
 	Members  int
 	Today    party.Date
+	Month    *cellMonth // a cell's meetings this month (meeting_calendar.go)
+	Todo     []TodoItem // the secretary's own cell: documents and training due (the month card shows the meetings)
 }
 
 // orgShow is an organization's page: for a committee its organizations
@@ -86,6 +89,13 @@ func (s *Server) orgShow(w http.ResponseWriter, r *http.Request, c *Ctx) {
 		}
 		return nil
 	})
+	if err == nil && d.Org.IsCell() && auth.Can(c.P, auth.ViewMeetings, auth.Target{OrgPath: d.Org.Path}) {
+		d.Month, err = s.cellMonthOf(r, c, d.Org)
+	}
+	if err == nil && d.Org.IsCell() && c.P.OrgID == d.Org.ID {
+		d.Todo, err = s.secretaryTodo(ctx, c.P)
+		d.Todo = slices.DeleteFunc(d.Todo, func(t TodoItem) bool { return t.Area == "meeting" })
+	}
 	if err != nil {
 		s.fail(w, r, c, err)
 		return

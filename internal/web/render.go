@@ -33,6 +33,7 @@ type View struct {
 	Flash  string
 	Form   *Form
 	Data   any
+	Unread int // the user's unread notifications, for the menu (notifications.go)
 }
 
 // Crumb is one step of the breadcrumb trail.
@@ -206,6 +207,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 func (s *Server) renderBlock(w http.ResponseWriter, r *http.Request, status int, page, block string, v View) {
 	c := getCtx(r)
 	v.C = c
+	if block == "layout" && c.P.LoggedIn() {
+		v.Unread = s.unreadCount(r.Context(), c.P.UserID)
+	}
 	if v.Flash == "" {
 		v.Flash = s.takeFlash(w, r, c)
 	}

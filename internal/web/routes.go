@@ -13,11 +13,12 @@ func (s *Server) publicRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /login", s.loginSubmit)
 	mux.HandleFunc("GET /lang/{lang}", s.langSwitch)
 	mux.HandleFunc("GET /api/v1/openapi.json", s.openAPI)
+	mux.HandleFunc("GET /ical/{token}", s.icalFeed) // /ical/<token>.ics: the token is the secret
 }
 
 // PublicPatterns lists the patterns of publicRoutes (and of the server's
 // own health and static handlers), for tests.
-var PublicPatterns = []string{"GET /login", "POST /login", "GET /lang/{lang}", "GET /api/v1/openapi.json", "GET /healthz", "GET /static/"}
+var PublicPatterns = []string{"GET /login", "POST /login", "GET /lang/{lang}", "GET /api/v1/openapi.json", "GET /healthz", "GET /static/", "GET /ical/{token}"}
 
 // routeTable is the whole guarded surface of the application: each route
 // with the action it needs and how its target is found.
@@ -94,5 +95,5 @@ func (s *Server) routeTable() []Route {
 // features are the route lists of the feature areas, each in its own
 // routes_<feature>.go file.
 func (s *Server) features() [][]Route {
-	return nil
+	return [][]Route{s.meetingRoutes(), s.documentRoutes(), s.qualityRoutes(), s.searchRoutes(), s.oversightRoutes(), s.planRoutes()}
 }

@@ -12,11 +12,13 @@ import (
 
 	"chibo/internal/accounts"
 	"chibo/internal/auth"
+	"chibo/internal/documents"
 	"chibo/internal/meetings"
 	"chibo/internal/party"
 	"chibo/internal/store"
 	"chibo/internal/store/storetest"
 	"chibo/internal/testfix"
+	"chibo/internal/training"
 	"chibo/internal/web"
 )
 
@@ -30,6 +32,11 @@ type variant struct {
 	meeting  int64 // meeting for meeting routes
 	orgPath  string
 	memberID int64
+	document int64 // document for document routes (issued in the variant's ward)
+	course   int64 // course for course routes (organized by the variant's ward)
+	// issuerPath is the path of the ward that issued the document and
+	// organized the course: the target of their management routes.
+	issuerPath string
 }
 
 // TestEveryRouteIsAuthorized walks the whole route table: for every route,
@@ -67,10 +74,34 @@ func TestEveryRouteIsAuthorized(t *testing.T) {
 			return id
 		}
 		mA, mB := meetingOf(fix.CellA1), meetingOf(fix.CellB1)
+		// A document issued by each ward and sent to its whole subtree, and
+		// a course organized by each ward.
+		ds := &documents.Service{DB: db, Now: testfix.Now}
+		ts := &training.Service{DB: db, Now: testfix.Now}
+		docOf := func(ward int64, number string) int64 {
+			id, err := ds.Create(ctx, store.Actor{Username: "test"}, documents.Input{IssuerID: ward, Number: number, Kind: "ke_hoach", Title: "Kế hoạch học tập",
+				IssuedOn: party.D(2026, 6, 1)}, &documents.Upload{Name: "ke-hoach.pdf", Data: []byte("%PDF-1.4 test")})
+			if err == nil {
+				_, err = ds.Send(ctx, store.Actor{Username: "test"}, id, documents.SendInput{})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			return id
+		}
+		courseOf := func(ward int64) int64 {
+			id, err := ts.Create(ctx, store.Actor{Username: "test"}, training.Input{OrganizerID: ward, Title: "Bồi dưỡng bí thư chi bộ",
+				StartsOn: party.D(2026, 6, 1), EndsOn: party.D(2026, 6, 3)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return id
+		}
+		dA, dB, cA, cB := docOf(fix.WardA, "01-KH/ĐU"), docOf(fix.WardB, "02-KH/ĐU"), courseOf(fix.WardA), courseOf(fix.WardB)
 		variants := []variant{
-			{"A", fix.CellA1, other, mA, paths[fix.CellA1], other},
-			{"B", fix.CellB1, inB, mB, paths[fix.CellB1], inB},
-			{"self", fix.CellA1, self, mA, paths[fix.CellA1], self},
+			{"A", fix.CellA1, other, mA, paths[fix.CellA1], other, dA, cA, paths[fix.WardA]},
+			{"B", fix.CellB1, inB, mB, paths[fix.CellB1], inB, dB, cB, paths[fix.WardB]},
+			{"self", fix.CellA1, self, mA, paths[fix.CellA1], self, dA, cA, paths[fix.WardA]},
 		}
 		users := []string{"admin", "board", "boarda", "boardb", "seca1", "secb1", "mema1", "memb1"}
 		cookies := map[string]string{}
@@ -101,6 +132,10 @@ func TestEveryRouteIsAuthorized(t *testing.T) {
 					case "member":
 						target = auth.Target{OrgPath: v.orgPath, MemberID: v.memberID}
 					case "meeting":
+						target = auth.Target{OrgPath: v.orgPath}
+					case "document", "course":
+						target = auth.Target{OrgPath: v.issuerPath}
+					case "document-org":
 						target = auth.Target{OrgPath: v.orgPath}
 					case "":
 					default:
@@ -164,6 +199,10 @@ func buildRequest(t *testing.T, rt web.Route, v variant) *http.Request {
 		id = v.member
 	case "meeting":
 		id = v.meeting
+	case "document", "document-org":
+		id = v.document
+	case "course":
+		id = v.course
 	}
 	path = strings.ReplaceAll(path, "{id}", strconv.FormatInt(id, 10))
 	for _, p := range []string{"{sid}", "{rid}", "{mid}", "{aid}", "{did}", "{tid}", "{pid}", "{nid}", "{rsid}", "{token}"} {
@@ -171,7 +210,7 @@ func buildRequest(t *testing.T, rt web.Route, v variant) *http.Request {
 	}
 	var body *bytes.Reader
 	switch rt.Target.Kind {
-	case "query-org":
+	case "query-org", "document-org":
 		path += "?" + rt.Target.Param + "=" + strconv.FormatInt(v.org, 10)
 	case "body-org":
 		body = bytes.NewReader([]byte(fmt.Sprintf(`{%q: %d}`, rt.Target.Param, v.org)))

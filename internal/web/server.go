@@ -17,9 +17,13 @@ import (
 	"time"
 
 	"chibo/internal/accounts"
+	"chibo/internal/app"
 	"chibo/internal/meetings"
 	"chibo/internal/members"
 	"chibo/internal/orgs"
+	"chibo/internal/oversight"
+	"chibo/internal/quality"
+	"chibo/internal/search"
 	"chibo/internal/store"
 )
 
@@ -38,6 +42,9 @@ type Config struct {
 	BaseURL string
 	// MaxUpload caps request bodies with files (bytes).
 	MaxUpload int64
+	// FilesDir, when set, keeps documents' files in this folder instead
+	// of the database (CHIBO_FILES_DIR).
+	FilesDir string
 }
 
 // Server holds the services and the parsed templates.
@@ -48,6 +55,10 @@ type Server struct {
 	orgs     *orgs.Service
 	members  *members.Service
 	meetings *meetings.Service
+	quality  *quality.Service
+	ovs      *oversight.Service
+	svc      *app.Services
+	search   *search.Service
 	now      func() time.Time
 	log      *slog.Logger
 	pages    pageSet
@@ -74,18 +85,16 @@ func New(cfg Config, d Deps) (*Server, error) {
 		d.Log = slog.Default()
 	}
 	if cfg.MaxUpload == 0 {
-		cfg.MaxUpload = 12 << 20 // a 10 MiB file plus the form around it
+		cfg.MaxUpload = 21 << 20 // a 20 MiB document (documents.MaxFileBytes) plus the form around it
 	}
 	if cfg.CookieSecure == "" {
 		cfg.CookieSecure = "auto"
 	}
-	s := &Server{cfg: cfg, db: d.DB, now: d.Now, log: d.Log,
-		accounts: &accounts.Service{DB: d.DB, Now: d.Now},
-		orgs:     &orgs.Service{DB: d.DB, Now: d.Now},
-		members:  &members.Service{DB: d.DB, Now: d.Now},
-		meetings: &meetings.Service{DB: d.DB, Now: d.Now, Hooks: d.MeetingHooks},
-	}
-	if err := s.meetings.EnsureRuleSets(context.Background()); err != nil {
+	svc := app.Wire(d.DB, d.Now, d.MeetingHooks...)
+	s := &Server{cfg: cfg, db: d.DB, now: d.Now, log: d.Log, svc: svc,
+		accounts: svc.Accounts, orgs: svc.Orgs, members: svc.Members, meetings: svc.Meetings, quality: svc.Quality, ovs: svc.Oversight}
+	s.search = svc.Search
+	if err := svc.EnsureDefaults(context.Background()); err != nil {
 		return nil, err
 	}
 	var err error
@@ -243,3 +252,6 @@ func isLoopback(r *http.Request) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
+
+// Services are the server's use cases (for the background jobs of serve).
+func (s *Server) Services() *app.Services { return s.svc }
