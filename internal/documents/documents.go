@@ -214,6 +214,9 @@ func (s *Service) Create(ctx context.Context, actor store.Actor, in Input, up *U
 					return err
 				}
 			}
+			if err := Index(ctx, tx, id); err != nil {
+				return err
+			}
 			return tx.Audit(ctx, "create", "document", id, o.ID, nil, d)
 		})
 	})
@@ -240,6 +243,9 @@ func (s *Service) Update(ctx context.Context, actor store.Actor, id int64, in In
 		d.Number, d.Kind, d.Title, d.IssuedOn, d.Summary, d.ReplacesID, d.Tags, d.Version =
 			in.Number, in.Kind, in.Title, in.IssuedOn, in.Summary, in.ReplacesID, in.Tags, in.Version
 		if err := tx.UpdateDocument(ctx, d); err != nil {
+			return err
+		}
+		if err := Index(ctx, tx, id); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, "update", "document", id, d.IssuerID, before, d)

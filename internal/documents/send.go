@@ -78,6 +78,9 @@ func (s *Service) Send(ctx context.Context, actor store.Actor, docID int64, in S
 		if created == 0 {
 			return nil
 		}
+		if err := Index(ctx, tx, docID); err != nil {
+			return err
+		}
 		return tx.Audit(ctx, "send", "document", docID, d.IssuerID, nil, sent)
 	})
 	return created, err

@@ -95,9 +95,40 @@ func (s *Service) SaveTopic(ctx context.Context, actor store.Actor, t store.Topi
 		if err != nil {
 			return err
 		}
+		if err := IndexTopic(ctx, tx, t.ID); err != nil {
+			return err
+		}
 		return tx.Audit(ctx, "save", "topic", t.ID, t.OrgID, nil, t)
 	})
 	return t.ID, err
+}
+
+// TopicSearchDoc is the text a published topic is found by in the search
+// box: its title, its description and suggested materials, under the
+// publishing committee, dated the day it was published. Topics are
+// inherited down the tree (TopicsForCell), but the search keeps them
+// under their publisher: its boards, and those above, find what it
+// oriented; cells find their topics on the thematic meeting's form.
+func TopicSearchDoc(t store.Topic, orgPath string) store.SearchDoc {
+	return store.SearchDoc{Kind: store.DocTopic, RefID: t.ID, OrgID: t.OrgID, Scope: orgPath, Title: t.Title,
+		Body: strings.TrimSpace(t.Description + "\n" + t.Materials), Date: party.DateOf(t.CreatedAt)}
+}
+
+// IndexTopic (re)indexes topic id inside the transaction that saved it;
+// a topic withdrawn (inactive) or shipped (no publisher) is not indexed.
+func IndexTopic(ctx context.Context, tx *store.Tx, id int64) error {
+	t, err := tx.Topic(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !t.Active || t.OrgID == 0 {
+		return tx.DeleteSearchDocs(ctx, store.DocTopic, id)
+	}
+	o, err := tx.Org(ctx, t.OrgID)
+	if err != nil {
+		return err
+	}
+	return tx.PutSearchDoc(ctx, TopicSearchDoc(t, o.Path))
 }
 
 // TopicsForCell lists the topics oriented to a cell for a period: those

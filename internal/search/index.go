@@ -5,13 +5,17 @@ import (
 	"iter"
 	"strings"
 
+	"chibo/internal/documents"
 	"chibo/internal/meetings"
 	"chibo/internal/party"
+	"chibo/internal/quality"
 	"chibo/internal/store"
 )
 
-// Doc is a text for the index, for features that add their own kinds
-// (topics, documents): see Index.
+// Doc is a text for the index. Documents and topics make their own
+// (documents.SearchDocs, quality.TopicSearchDoc) and write them in their
+// own transactions; this package reads them back for Reindex, so those
+// packages cannot import it.
 type Doc = store.SearchDoc
 
 // MeetingHook keeps a meeting's texts in the index: it runs inside the
@@ -100,8 +104,8 @@ func MeetingDocs(m store.Meeting, orgPath string, c party.MinutesContent) []Doc 
 	return docs
 }
 
-// Index adds or replaces a text of another feature (a topic, a document)
-// inside that feature's transaction.
+// Index adds or replaces a text of another feature inside that feature's
+// transaction.
 func Index(ctx context.Context, tx *store.Tx, d Doc) error { return tx.PutSearchDoc(ctx, d) }
 
 // Remove takes every text of a record (all its parts) out of the index.
@@ -109,14 +113,15 @@ func Remove(ctx context.Context, tx *store.Tx, kind string, ref int64) error {
 	return tx.DeleteSearchDocs(ctx, kind, ref)
 }
 
-// meetingKinds are the kinds of text a meeting has.
-var meetingKinds = []string{KindMinutes, KindResolution, KindSpeech}
+// rebuiltKinds are the kinds of text Reindex rebuilds: a meeting's, a
+// document's (documents.SearchDocs), a topic's (quality.TopicSearchDoc).
+var rebuiltKinds = []string{KindMinutes, KindResolution, KindSpeech, KindDocument, KindTopic}
 
-// Reindex rebuilds the meetings' part of the index from the meetings and
-// their minutes, in one transaction (searches see the old index until it
-// commits): after a bulk load (the demo, a restore) or a reorganization
-// that moved organizations. Texts of other kinds stay. progress, when
-// set, is told how many texts are written.
+// Reindex rebuilds the index from the meetings and their minutes, then
+// the documents with where they were sent and the published topics, in
+// one transaction (searches see the old index until it commits): after a
+// bulk load (the demo, a restore) or a reorganization that moved
+// organizations. progress, when set, is told how many texts are written.
 func (s *Service) Reindex(ctx context.Context, progress func(done int)) (int, error) {
 	return s.reindex(ctx, progress, 0)
 }
@@ -144,8 +149,33 @@ func (s *Service) reindex(ctx context.Context, progress func(done int), batch in
 				}
 			}
 		}
+		for t, err := range s.DB.DocumentTexts(ctx, 500) {
+			if err != nil {
+				yield(Doc{}, err)
+				return
+			}
+			for _, d := range documents.SearchDocs(t.Document, t.Targets) {
+				if !yield(d, nil) {
+					return
+				}
+			}
+		}
+		var topics []store.TopicText
+		if err := s.DB.View(ctx, func(tx *store.Tx) error {
+			var err error
+			topics, err = tx.PublishedTopics(ctx)
+			return err
+		}); err != nil {
+			yield(Doc{}, err)
+			return
+		}
+		for _, t := range topics {
+			if !yield(quality.TopicSearchDoc(t.Topic, t.OrgPath), nil) {
+				return
+			}
+		}
 	}
-	return s.DB.BulkIndex(ctx, iter.Seq2[Doc, error](docs), store.BulkIndexOptions{ReplaceKinds: meetingKinds, Progress: progress, Batch: batch})
+	return s.DB.BulkIndex(ctx, iter.Seq2[Doc, error](docs), store.BulkIndexOptions{ReplaceKinds: rebuiltKinds, Progress: progress, Batch: batch})
 }
 
 // OrgHook keeps the texts findable from the right organizations after a

@@ -1,9 +1,11 @@
 // Package search is the search box (issue 4): minutes, resolutions,
-// speeches, later topics and documents, and member names, found without
+// speeches, thematic topics, documents, and member names, found without
 // diacritics ("dang" finds "Đảng"), with phrases, prefixes and exclusions
 // (internal/searchq), most recent first, and only within what the user may
 // see. The index is kept by a meetings hook inside every meeting write
-// (index.go); the SQL of both engines is in internal/store/search*.go.
+// (index.go), and by the documents and quality services inside theirs
+// (documents.Index, quality.IndexTopic); the SQL of both engines is in
+// internal/store/search*.go.
 package search
 
 import (
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"chibo/internal/auth"
+	"chibo/internal/documents"
 	"chibo/internal/party"
 	"chibo/internal/searchq"
 	"chibo/internal/store"
@@ -141,11 +144,15 @@ func (s *Service) Search(ctx context.Context, p auth.Principal, q string, opt Op
 		if !wantTexts {
 			return nil
 		}
-		page, err := tx.SearchDocs(ctx, store.SearchQuery{Match: query, Scope: scope, Kinds: texts, Before: before, Limit: limit})
+		page, err := tx.SearchDocs(ctx, store.SearchQuery{Match: query, Scope: scope, Kinds: texts, Before: before, Limit: limit, Received: true})
 		if err != nil {
 			return err
 		}
-		for _, h := range page.Hits {
+		hits, err := s.readable(ctx, tx, p, dedupe(page.Hits))
+		if err != nil {
+			return err
+		}
+		for _, h := range hits {
 			res.Items = append(res.Items, resultOf(h, query))
 		}
 		if page.Next != 0 {
@@ -154,6 +161,56 @@ func (s *Service) Search(ctx context.Context, p auth.Principal, q string, opt Op
 		return nil
 	})
 	return res, err
+}
+
+// dedupe keeps the first hit of each text: a document is indexed once
+// per organization it concerns (its issuer, each recipient), and a board
+// above several of them finds it under each. Speeches stay apart: each
+// part of a meeting is a text of its own.
+func dedupe(hits []store.SearchHit) []store.SearchHit {
+	type text struct {
+		kind string
+		ref  int64
+		part int
+	}
+	seen := map[text]bool{}
+	out := hits[:0:0]
+	for _, h := range hits {
+		t := text{h.Kind, h.RefID, h.Part}
+		if h.Kind == KindDocument {
+			t.part = 0
+		}
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// readable leaves out the documents p may not read (documents.CanRead):
+// one sent to the holders of an office reaches the cells under its
+// recipient in the index, but only those members among them.
+func (s *Service) readable(ctx context.Context, tx *store.Tx, p auth.Principal, hits []store.SearchHit) ([]store.SearchHit, error) {
+	out := hits[:0:0]
+	for _, h := range hits {
+		if h.Kind == KindDocument {
+			d, err := tx.Document(ctx, h.RefID)
+			if party.ErrorCode(err) == party.ENotFound {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			if ok, err := documents.CanRead(ctx, tx, p, d, party.DateOf(s.Now())); err != nil {
+				return nil, err
+			} else if !ok {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out, nil
 }
 
 func resultOf(h store.SearchHit, q searchq.Query) Result {

@@ -154,14 +154,15 @@ type Topic struct {
 	Period      string           // "2026" (a year) or "2026-Q2"; empty: any time
 	Group       string
 	Active      bool
+	CreatedAt   time.Time // when it was published (read only)
 }
 
-const topicCols = `id, org_id, title, description, materials, cell_types, period, grp, active`
+const topicCols = `id, org_id, title, description, materials, cell_types, period, grp, active, created_at`
 
 func scanTopic(sc interface{ Scan(...any) error }) (Topic, error) {
 	var t Topic
 	var cts string
-	err := sc.Scan(&t.ID, nullInt{&t.OrgID}, &t.Title, &t.Description, &t.Materials, &cts, &t.Period, &t.Group, &t.Active)
+	err := sc.Scan(&t.ID, nullInt{&t.OrgID}, &t.Title, &t.Description, &t.Materials, &cts, &t.Period, &t.Group, &t.Active, nullTime{&t.CreatedAt})
 	for _, c := range strings.Split(cts, ",") {
 		if c = strings.TrimSpace(c); c != "" {
 			t.CellTypes = append(t.CellTypes, party.CellType(c))

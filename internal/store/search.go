@@ -36,9 +36,19 @@ const (
 	DocMinutes    = "minutes"    // biên bản: the whole minutes of a meeting
 	DocResolution = "resolution" // nghị quyết: the resolution voted on
 	DocSpeech     = "speech"     // ý kiến thảo luận: one speech of the discussion
-	DocTopic      = "topic"      // chuyên đề: a thematic topic (later features)
-	DocDocument   = "document"   // văn bản: a document disseminated (later features)
+	DocTopic      = "topic"      // chuyên đề: a thematic topic, under its publisher
+	DocDocument   = "document"   // văn bản: a document, under its issuer and each recipient
 )
+
+// A document is indexed once per organization it concerns: part 0 under
+// its issuer (found by the issuer's boards and those above), part 1, 2, …
+// under each organization it was sent to. A recipient's part is found from
+// above (the subtree holds it) and from below as well — a document sent to
+// a ward reaches the ward's cells — when the search asks for it
+// (SearchQuery.Received).
+
+// received reports whether a text is a document as sent to its scope.
+func received(kind string, part int) bool { return kind == DocDocument && part > 0 }
 
 // SearchDoc is one searchable text.
 type SearchDoc struct {
@@ -74,6 +84,9 @@ type SearchQuery struct {
 	Kinds  []string // only these kinds; empty for all
 	Before int64    // only keys below this (the cursor); 0 from the top
 	Limit  int
+	// Received also finds the documents sent to an organization above
+	// Scope: its cells and members were sent them too.
+	Received bool
 }
 
 // maxIndexed is how much folded text of one document is indexed: a
@@ -178,6 +191,12 @@ func (tx *Tx) DeleteSearchDoc(ctx context.Context, kind string, ref int64, part 
 // DeleteSearchDocs removes every text of a record (all its parts).
 func (tx *Tx) DeleteSearchDocs(ctx context.Context, kind string, ref int64) error {
 	return tx.deleteSearchWhere(ctx, `kind = $1 AND ref_id = $2`, kind, ref)
+}
+
+// DeleteSearchPartsFrom removes the texts of a record from part on (a
+// document sent to fewer organizations than it was indexed for).
+func (tx *Tx) DeleteSearchPartsFrom(ctx context.Context, kind string, ref int64, part int) error {
+	return tx.deleteSearchWhere(ctx, `kind = $1 AND ref_id = $2 AND part >= $3`, kind, ref, part)
 }
 
 // DeleteMeetingSearchDocs removes every text of a meeting.
@@ -308,17 +327,82 @@ func (tx *Tx) SearchDocs(ctx context.Context, q SearchQuery) (SearchPage, error)
 	if err != nil {
 		return SearchPage{}, err
 	}
+	if above := ancestorPaths(q.Scope); q.Received && len(above) > 0 && (len(q.Kinds) == 0 || slices.Contains(q.Kinds, DocDocument)) {
+		got, err := tx.searchReceived(ctx, q, above)
+		if err != nil {
+			return SearchPage{}, err
+		}
+		raw = mergeHits(raw, got, q.Limit)
+	}
 	var p SearchPage
 	if len(raw) > want {
 		raw = raw[:want]
 		p.Next = raw[want-1].Key
 	}
 	for _, h := range raw {
-		if strings.HasPrefix(h.OrgPath, q.Scope) {
+		if strings.HasPrefix(h.OrgPath, q.Scope) || received(h.Kind, h.Part) && strings.HasPrefix(q.Scope, h.OrgPath) {
 			p.Hits = append(p.Hits, h)
 		}
 	}
 	return p, nil
+}
+
+// ancestorPaths are the paths of the organizations above the one whose
+// path is scope, from the root down: "/1/5/23/" → "/1/", "/1/5/".
+func ancestorPaths(scope string) []string {
+	ids := PathIDs(scope)
+	var out []string
+	path := "/"
+	for _, id := range ids[:max(len(ids)-1, 0)] {
+		path += strconv.FormatInt(id, 10) + "/"
+		out = append(out, path)
+	}
+	return out
+}
+
+// searchReceived finds at most q.Limit documents sent to one of the
+// organizations above (the paths of q.Scope's ancestors) below q.Before,
+// most recent first. There are few of them: each engine reads the
+// document texts that match and keeps those sent above.
+func (tx *Tx) searchReceived(ctx context.Context, q SearchQuery, above []string) ([]SearchHit, error) {
+	var rows *sql.Rows
+	var err error
+	if tx.Engine == Postgres {
+		rows, err = tx.Query(ctx, `SELECT `+searchCols+` FROM search_docs d`+searchJoins+`
+			WHERE d.kind = $1 AND d.part > 0 AND d.scope = ANY($2) AND d.id < $3 AND d.tsv @@ to_tsquery('simple', $4)
+			ORDER BY d.id DESC LIMIT $5`, DocDocument, above, q.Before, q.Match.TSQuery(), q.Limit)
+	} else {
+		// Parameters numbered in the order they appear (SQLite names them).
+		args := []any{`meta : "k` + DocDocument + `" AND {title body} : (` + q.Match.FTS5() + `)`, q.Before, DocDocument}
+		ph := make([]string, len(above))
+		for i, a := range above {
+			args = append(args, a)
+			ph[i] = "$" + strconv.Itoa(len(args))
+		}
+		args = append(args, q.Limit)
+		rows, err = tx.Query(ctx, `SELECT `+searchCols+` FROM search_docs d`+searchJoins+`
+			WHERE d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $1 AND rowid < $2)
+			AND d.kind = $3 AND d.part > 0 AND d.scope IN (`+strings.Join(ph, ", ")+`)
+			ORDER BY d.id DESC LIMIT $`+strconv.Itoa(len(args)), args...)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return scanSearchHits(rows)
+}
+
+// mergeHits merges two pages in key order (most recent first), keeping at
+// most limit hits.
+func mergeHits(a, b []SearchHit, limit int) []SearchHit {
+	out := make([]SearchHit, 0, min(len(a)+len(b), limit))
+	for len(out) < limit && (len(a) > 0 || len(b) > 0) {
+		if len(b) == 0 || len(a) > 0 && a[0].Key > b[0].Key {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return out
 }
 
 // kindRE is what a kind may be: it is written into the engines' queries.
