@@ -124,6 +124,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	db := dbFlag(fs, e)
 	scale := fs.String("scale", "district", "district (~300 chi bộ) hoặc city (~20.000 chi bộ)")
 	seed := fs.Int64("seed", 1, "hạt giống (seed): cùng hạt giống cho cùng dữ liệu")
+	noSearch := fs.Bool("no-search", false, "không lập chỉ mục tìm kiếm (lập sau bằng chibo reindex) / leave the search index for chibo reindex")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -136,7 +137,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	accts, err := demo.Generate(ctx, st, demo.Options{Scale: sc, Seed: *seed, Progress: e.stderr})
+	accts, err := demo.Generate(ctx, st, demo.Options{Scale: sc, Seed: *seed, Progress: e.stderr, SearchLater: *noSearch})
 	if err != nil {
 		return describe(err)
 	}
