@@ -72,6 +72,7 @@ func (s *Service) Import(ctx context.Context, actor store.Actor, org int64, file
 		if len(rep.Errors) > 0 {
 			return party.RuleError("import.refused", len(rep.Errors))
 		}
+		ms := make([]party.Member, 0, len(res.Records))
 		for _, rec := range res.Records {
 			m := rec.Member
 			m.OrgID = cell.ID
@@ -90,16 +91,21 @@ func (s *Service) Import(ctx context.Context, actor store.Actor, org int64, file
 				rep.Warnings = append(rep.Warnings, memberio.Problem{Row: rec.Row, Msg: party.M("import.official_estimated", m.OfficialOn)})
 			}
 			Normalize(&m)
-			id, err := tx.InsertMember(ctx, m, party.Date{})
-			if err != nil {
-				if e, ok := party.AsError(err); ok {
-					rep.Errors = append(rep.Errors, memberio.Problem{Row: rec.Row, Msg: e.Msg})
-					return party.RuleError("import.refused", len(rep.Errors))
-				}
-				return err
+			ms = append(ms, m)
+		}
+		ids, err := tx.InsertMembers(ctx, ms)
+		if err != nil {
+			if e, ok := party.AsError(err); ok {
+				// A card number taken since the check above (another import
+				// at the same moment): the whole file is refused.
+				rep.Errors = append(rep.Errors, memberio.Problem{Row: res.Records[0].Row, Column: cardHeading(res.Columns), Msg: e.Msg})
+				return party.RuleError("import.refused", len(rep.Errors))
 			}
+			return err
+		}
+		for i, rec := range res.Records {
 			if rec.Exempt {
-				if _, err := tx.InsertState(ctx, party.DatedState{MemberID: id, Kind: party.Mien, From: today, Reason: "import"}); err != nil {
+				if _, err := tx.InsertState(ctx, party.DatedState{MemberID: ids[i], Kind: party.Mien, From: today, Reason: "import"}); err != nil {
 					return err
 				}
 			}
