@@ -30,6 +30,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 	users := fs.Int("users", 200, "số người dùng đồng thời (concurrent users)")
 	dur := fs.Duration("duration", 60*time.Second, "thời gian chạy (run time)")
 	seed := fs.Uint64("seed", 1, "hạt giống (seed)")
+	think := fs.Duration("think", 2*time.Second, "thời gian nghỉ trung bình giữa hai thao tác của một người (mean pause between actions); 0: liên tục, đo mức bão hòa")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -74,7 +75,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		cfgUsers = append(cfgUsers, v.user)
 	}
 	fmt.Fprintf(e.stderr, "… running %d users for %s on %s\n", len(cfgUsers), *dur, st.Engine)
-	rep, err := loadtest.Run(ctx, loadtest.Config{BaseURL: base, Users: cfgUsers, Duration: *dur, ServerPID: srv.Process.Pid, Seed: *seed})
+	rep, err := loadtest.Run(ctx, loadtest.Config{BaseURL: base, Users: cfgUsers, Duration: *dur, ServerPID: srv.Process.Pid, Seed: *seed, Think: *think})
 	if err != nil {
 		return err
 	}
@@ -156,7 +157,7 @@ func prepareBench(ctx context.Context, db *store.DB, n int) ([]benchUser, error)
 			continue
 		}
 		if i < nsec {
-			name := fmt.Sprintf("bench-sec-%03d", i)
+			name := fmt.Sprintf("bench-sec-%d", cell.ID) // named by scope: a later run with more users reuses it as it is
 			if err := create(name, accounts.NewUser{Role: auth.RoleSecretary, OrgID: cell.ID}); err != nil {
 				return nil, err
 			}
@@ -180,7 +181,7 @@ func prepareBench(ctx context.Context, db *store.DB, n int) ([]benchUser, error)
 			}
 			out = append(out, benchUser{name, u})
 		} else {
-			name := fmt.Sprintf("bench-mem-%03d", i)
+			name := fmt.Sprintf("bench-mem-%d", members[0].ID)
 			if err := create(name, accounts.NewUser{Role: auth.RoleMember, MemberID: members[0].ID}); err != nil {
 				return nil, err
 			}
@@ -189,7 +190,7 @@ func prepareBench(ctx context.Context, db *store.DB, n int) ([]benchUser, error)
 	}
 	for i := 0; i < nboard; i++ {
 		c := committees[(i*7)%len(committees)]
-		name := fmt.Sprintf("bench-board-%03d", i)
+		name := fmt.Sprintf("bench-board-%d", c.ID)
 		if err := create(name, accounts.NewUser{Role: auth.RoleBoard, OrgID: c.ID}); err != nil {
 			return nil, err
 		}

@@ -40,6 +40,11 @@ type Config struct {
 	// ServerPID, when set, is read for the server's peak memory.
 	ServerPID int
 	Seed      uint64
+	// Think is the mean pause of a user between two actions (uniform
+	// between half and one and a half of it): people read a page and tap,
+	// they do not fire requests back to back. 0 runs every user flat out,
+	// which measures the server's saturation, not what 200 people see.
+	Think time.Duration
 }
 
 // Sample is one request's outcome.
@@ -64,6 +69,7 @@ type Stats struct {
 type Report struct {
 	Users         int
 	Duration      time.Duration
+	Think         time.Duration
 	Total         Stats
 	ByKind        []Stats
 	ServerPeakRSS int64
@@ -75,7 +81,7 @@ type Report struct {
 
 // Run drives the server for cfg.Duration and returns the report.
 func Run(ctx context.Context, cfg Config) (Report, error) {
-	rep := Report{Users: len(cfg.Users), Duration: cfg.Duration}
+	rep := Report{Users: len(cfg.Users), Duration: cfg.Duration, Think: cfg.Think}
 	if len(cfg.Users) == 0 {
 		return rep, fmt.Errorf("loadtest: no users")
 	}
@@ -99,8 +105,23 @@ func Run(ctx context.Context, cfg Config) (Report, error) {
 		go func(i int, u User) {
 			defer wg.Done()
 			v := &vu{hc: hc, base: cfg.BaseURL, u: u, rng: rand.New(rand.NewPCG(cfg.Seed, uint64(i))), out: samples}
+			if cfg.Think > 0 {
+				// People arrive spread over one pause, not all in the same
+				// millisecond.
+				select {
+				case <-runCtx.Done():
+				case <-time.After(time.Duration(v.rng.Int64N(int64(cfg.Think)))):
+				}
+			}
 			for runCtx.Err() == nil {
 				v.step(runCtx)
+				if cfg.Think > 0 {
+					pause := cfg.Think/2 + time.Duration(v.rng.Int64N(int64(cfg.Think)))
+					select {
+					case <-runCtx.Done():
+					case <-time.After(pause):
+					}
+				}
 			}
 		}(i, u)
 	}
@@ -325,7 +346,7 @@ func Login(ctx context.Context, base, username, password string) (*http.Cookie, 
 
 // Format writes the report as a table.
 func (r Report) Format(w io.Writer) {
-	fmt.Fprintf(w, "%d users for %s\n\n", r.Users, r.Duration)
+	fmt.Fprintf(w, "%d users for %s, pausing %s on average between actions\n\n", r.Users, r.Duration, r.Think)
 	fmt.Fprintf(w, "%-40s %8s %7s %9s %9s %9s %9s %9s %8s\n", "request", "count", "errors", "409", "p50", "p90", "p99", "max", "req/s")
 	for _, s := range append(r.ByKind, r.Total) {
 		fmt.Fprintf(w, "%-40s %8d %7d %9d %9s %9s %9s %9s %8.1f\n", s.Kind, s.Count, s.Errors, s.Conflicts,

@@ -131,3 +131,23 @@ func freshLike(b *testing.B, db *store.DB) *store.DB {
 	}
 	return storetest.NewSQLite(b)
 }
+
+// Issue 7: "throughput of the secretary's cell page at least half of what
+// the same server gives for a static file": the cell page of a 90-member
+// cell, whole request (session, authorization, page data, template).
+func BenchmarkCellPage90(b *testing.B) {
+	benchEngines(b, func(b *testing.B, db *store.DB) {
+		_, _, ward := testfix.CityTree(b, db, 1, 1, 2)
+		cell := ward + 1
+		ms := &members.Service{DB: db, Now: time.Now}
+		for i := 0; i < 90; i++ {
+			_, err := ms.Add(context.Background(), store.System, party.Member{OrgID: cell, FullName: fmt.Sprintf("Nguyễn Văn Thứ%d An", i),
+				JoinedOn: party.D(1980+i%30, 1+time.Month(i%12), 1+i%28), OfficialOn: party.D(1981+i%30, 1+time.Month(i%12), 1+i%28)})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		h, secret := benchServer(b, db)
+		benchGet(b, h, secret, "/orgs/"+strconv.FormatInt(cell, 10))
+	})
+}

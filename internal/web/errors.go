@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -43,6 +44,12 @@ func (s *Server) asPartyError(r *http.Request, err error) *party.Error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		return party.Errorf(party.ETooLarge, "web.too_large", int(mbe.Limit>>20))
+	}
+	if r.Context().Err() != nil && errors.Is(err, context.Canceled) {
+		// The client went away (a closed tab, a load test ending): nobody
+		// reads the answer and nothing is wrong with the server.
+		s.log.Info("request canceled by the client", "path", r.URL.Path)
+		return party.Errorf(party.EInternal, "web.internal_error")
 	}
 	s.log.Error("internal error", "path", r.URL.Path, "err", err)
 	return party.Errorf(party.EInternal, "web.internal_error")
