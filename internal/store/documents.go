@@ -718,17 +718,5 @@ func (tx *Tx) DocumentsSentWithin(ctx context.Context, path string, from, to tim
 		AND EXISTS (SELECT 1 FROM disseminations s JOIN orgs t ON t.id = s.org_id WHERE s.document_id = d.id
 			AND (s.org_id IN (`+in+`) OR (t.path >= `+p(1)+` AND t.path < `+p(2)+`)))
 		ORDER BY d.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return collect(rows, err, scanID)
 }

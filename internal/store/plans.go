@@ -157,20 +157,8 @@ func (tx *Tx) PlansAround(ctx context.Context, path string) ([]Plan, error) {
 	}
 	rows, err := tx.Query(ctx, `SELECT `+planCols+` FROM plans p JOIN orgs o ON o.id = p.org_id WHERE `+cond+`
 		ORDER BY p.year_to DESC, o.depth, p.number, p.id LIMIT 500`, args...)
+	out, err := collect(rows, err, scanPlan)
 	if err != nil {
-		return nil, err
-	}
-	var out []Plan
-	for rows.Next() {
-		p, err := scanPlan(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	return out, tx.planLists(ctx, out)
@@ -189,20 +177,8 @@ func (tx *Tx) PlansOver(ctx context.Context, path string, from, to int) ([]Plan,
 	args = append(args, from, to)
 	rows, err := tx.Query(ctx, `SELECT `+planCols+` FROM plans p JOIN orgs o ON o.id = p.org_id WHERE p.org_id IN (`+in+`)
 		AND p.year_from <= $`+strconv.Itoa(n+2)+` AND p.year_to >= $`+strconv.Itoa(n+1)+` ORDER BY o.depth, p.year_from, p.number, p.id`, args...)
+	out, err := collect(rows, err, scanPlan)
 	if err != nil {
-		return nil, err
-	}
-	var out []Plan
-	for rows.Next() {
-		p, err := scanPlan(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	return out, tx.planLists(ctx, out)
@@ -467,4 +443,28 @@ func (tx *Tx) PutReviewText(ctx context.Context, r ReviewText) (int64, error) {
 		return 0, party.Conflict("review.stale")
 	}
 	return r.Version + 1, nil
+}
+
+// collect reads every row of a query with scan (the query's error
+// passed along), and closes the rows.
+func collect[T any](rows *sql.Rows, err error, scan func(interface{ Scan(...any) error }) (T, error)) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// scanID reads a row of one id.
+func scanID(sc interface{ Scan(...any) error }) (id int64, err error) {
+	err = sc.Scan(&id)
+	return id, err
 }

@@ -217,19 +217,7 @@ func (tx *Tx) CellsUnder(ctx context.Context, org int64) ([]OrgRow, error) {
 // among their children (the committees whose cells a warnings job reads).
 func (tx *Tx) ParentsOfCells(ctx context.Context) ([]int64, error) {
 	rows, err := tx.Query(ctx, `SELECT DISTINCT parent_id FROM orgs WHERE parent_id IS NOT NULL AND dissolved_on IS NULL AND kind IN ('chi_bo', 'chi_bo_co_so') ORDER BY parent_id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return collect(rows, err, scanID)
 }
 
 // AttendanceRecords reads the attendance of members at held meetings

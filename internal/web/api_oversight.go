@@ -332,12 +332,17 @@ func (s *Server) unitRemindersJSON(r *http.Request, org int64) ([]apiUnitReminde
 }
 
 func (s *Server) apiUnitReminders(w http.ResponseWriter, r *http.Request, c *Ctx) {
+	itemsOfQueryOrg(s, w, r, c, s.unitRemindersJSON)
+}
+
+// itemsOfQueryOrg answers {"items": [...]} of the organization of ?org=.
+func itemsOfQueryOrg[T any](s *Server, w http.ResponseWriter, r *http.Request, c *Ctx, items func(*http.Request, int64) ([]T, error)) {
 	org, err := s.orgOfQuery(r, c)
 	if err != nil {
 		s.fail(w, r, c, err)
 		return
 	}
-	out, err := s.unitRemindersJSON(r, org)
+	out, err := items(r, org)
 	if err != nil {
 		s.fail(w, r, c, err)
 		return
@@ -420,17 +425,7 @@ func (s *Server) commendationsJSON(r *http.Request, org int64) ([]apiCommendatio
 }
 
 func (s *Server) apiCommendations(w http.ResponseWriter, r *http.Request, c *Ctx) {
-	org, err := s.orgOfQuery(r, c)
-	if err != nil {
-		s.fail(w, r, c, err)
-		return
-	}
-	out, err := s.commendationsJSON(r, org)
-	if err != nil {
-		s.fail(w, r, c, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": out})
+	itemsOfQueryOrg(s, w, r, c, s.commendationsJSON)
 }
 
 type apiCommendationIn struct {
