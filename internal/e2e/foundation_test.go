@@ -113,4 +113,23 @@ func TestBoardBrowsesTheTree(t *testing.T) {
 		t.Errorf("search found %v", found)
 	}
 	Shot(t, ctx, "02-search")
+
+	// The ward's page leads to what a committee watches: the overview,
+	// plans, the review report, topics and similar minutes.
+	Go(t, ctx, app.URL+"/orgs/"+wardA)
+	Shot(t, ctx, "03-ward-page")
+	Axe(t, ctx)
+	NoHorizontalScroll(t, ctx)
+	links := Texts(t, ctx, `nav.actions a`)
+	for _, want := range []string{"Tổng quan", "Kế hoạch, đề án", "Báo cáo sơ kết, tổng kết", "Chủ đề sinh hoạt chuyên đề", "Biên bản giống nhau"} {
+		if !slices.Contains(links, want) {
+			t.Errorf("the ward's page has no link %q: %v", want, links)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(`nav.actions a[href="/orgs/`+wardA+`/overview"]`), chromedp.WaitVisible(`h1`)); err != nil {
+		t.Fatal(err)
+	}
+	if h := Texts(t, ctx, "h1"); len(h) != 1 || !strings.Contains(h[0], "Tổng quan") {
+		t.Errorf("the overview's heading: %v", h)
+	}
 }
