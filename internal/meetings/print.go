@@ -2,6 +2,7 @@ package meetings
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -99,6 +100,17 @@ func MinutesDoc(v View, upper, body, place string) printing.MinutesDoc {
 	return d
 }
 
+// citedLines are the documents the meeting cites, as the minutes print
+// them: number, date, issuer, title.
+func citedLines(ctx context.Context, tx *store.Tx, m store.Meeting) ([]string, error) {
+	docs, err := tx.DocumentsByID(ctx, m.Prep.DocumentIDs)
+	var out []string
+	for _, d := range docs {
+		out = append(out, fmt.Sprintf("%s ngày %s của %s — %s", d.Number, d.IssuedOn.VN(), d.IssuerName, d.Title))
+	}
+	return out, err
+}
+
 // PrintMinutes writes a meeting's minutes as PDF or DOCX.
 func (s *Service) PrintMinutes(ctx context.Context, id int64, format string, w io.Writer) error {
 	var doc printing.MinutesDoc
@@ -112,7 +124,8 @@ func (s *Service) PrintMinutes(ctx context.Context, id int64, format string, w i
 			return err
 		}
 		doc = MinutesDoc(v, upper, body, place)
-		return nil
+		doc.Documents, err = citedLines(ctx, tx, v.Meeting)
+		return err
 	})
 	if err != nil {
 		return err
@@ -149,7 +162,11 @@ func (s *Service) PrintMinuteBook(ctx context.Context, cell int64, year int, w i
 			if err != nil {
 				return err
 			}
-			book.Docs = append(book.Docs, MinutesDoc(v, upper, body, place))
+			d := MinutesDoc(v, upper, body, place)
+			if d.Documents, err = citedLines(ctx, tx, v.Meeting); err != nil {
+				return err
+			}
+			book.Docs = append(book.Docs, d)
 		}
 		return nil
 	})

@@ -169,6 +169,16 @@ func minutesBlocks(d MinutesDoc, fs map[style]*face, m margins, entry int) []blo
 			addBody(fmt.Sprintf(wTopic, t))
 		}
 	}
+	if len(d.Documents) > 0 {
+		p := body(wDocuments)
+		p.keepNext = true
+		add(p)
+		for _, l := range d.Documents {
+			if l = vntext.Clean(l); l != "" {
+				addBody("- " + l)
+			}
+		}
+	}
 	opening := wOpening
 	if len(d.Guests) == 0 {
 		opening = wOpeningNoGuests

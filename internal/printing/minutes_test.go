@@ -102,7 +102,10 @@ func TestRegularMinutesWording(t *testing.T) {
 
 func TestThematicMinutesWording(t *testing.T) {
 	d := thematicExample()
+	d.Documents = []string{"11-ĐA/TU ngày 05/01/2026 của Thành ủy Hà Nội — Đề án nâng cao chất lượng sinh hoạt chi bộ"}
 	want := []string{
+		"Văn bản liên quan:",
+		"- 11-ĐA/TU ngày 05/01/2026 của Thành ủy Hà Nội — Đề án nâng cao chất lượng sinh hoạt chi bộ",
 		"sinh hoạt chi bộ chuyên đề quý II năm 2026",
 		"Tổng số đảng viên: 18; có mặt: 17; vắng: 0 (có lý do: 0, không lý do: 0).",
 		"Chuyên đề: \"Nâng cao vai trò nêu gương của đảng viên nơi cư trú\"",

@@ -23,6 +23,9 @@ type MinutesDoc struct {
 	// Topic and LeadPaperBy are the theme of a thematic meeting and who
 	// presented its lead paper (đề dẫn).
 	Topic, LeadPaperBy string
+	// Documents are the documents the agenda and topic cite, one line
+	// each: "11-ĐA/TU ngày 05/01/2026 của Thành ủy Hà Nội — Đề án …".
+	Documents []string
 
 	StartedAt, EndedAt time.Time
 	Venue              string

@@ -54,6 +54,7 @@ const (
 	wListSep         = "; "
 	wCompact         = "Tổng số đảng viên: %s; có mặt: %s; vắng: %s (có lý do: %s, không lý do: %s)."
 	wTopic           = "Chuyên đề: \"%s\""
+	wDocuments       = "Văn bản liên quan:"
 	wOpening         = "Đồng chí %s tuyên bố lý do, giới thiệu đại biểu, thông qua chương trình sinh hoạt và cử thư ký."
 	wOpeningNoGuests = "Đồng chí %s tuyên bố lý do, thông qua chương trình sinh hoạt và cử thư ký." // ours: no delegate to introduce
 

@@ -348,6 +348,17 @@ func TestMeetingCitesDocuments(t *testing.T) {
 	if rec := a.postForm("mema1", path, url.Values{"document_ids": {}}); rec.Code != http.StatusForbidden {
 		t.Errorf("a member changed the citations: %d", rec.Code)
 	}
+	// The meeting's page and its minutes list what it cites.
+	for _, page := range []string{"", "/minutes"} {
+		rec := a.get("seca1", "/meetings/"+strconv.FormatInt(m, 10)+page)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("meeting page %q: %d %s", page, rec.Code, rec.Body.String())
+		}
+		p := parsePage(t, rec.Body.String())
+		if got := texts(p.css(".cited-docs")); len(got) != 1 || !strings.Contains(got[0], "05-KH/ĐU") {
+			t.Errorf("documents cited on the meeting's page %q: %v", page, got)
+		}
+	}
 }
 
 // The secretary's month: what is due across meetings, documents and
