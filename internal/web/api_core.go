@@ -124,16 +124,7 @@ func (s *Server) apiOrgList(w http.ResponseWriter, r *http.Request, c *Ctx) {
 		s.fail(w, r, c, err)
 		return
 	}
-	off, lim := offsetCursor(r), limitParam(r)
-	p := page[apiOrg]{Items: []apiOrg{}}
-	if off < len(out) {
-		end := min(off+lim, len(out))
-		p.Items = out[off:end]
-		if end < len(out) {
-			p.NextCursor = encodeOffset(end)
-		}
-	}
-	writeJSON(w, http.StatusOK, p)
+	writeJSON(w, http.StatusOK, pageOf(r, out))
 }
 
 func (s *Server) apiOrgGet(w http.ResponseWriter, r *http.Request, c *Ctx) {
@@ -245,4 +236,19 @@ func (s *Server) apiOrgWarnings(w http.ResponseWriter, r *http.Request, c *Ctx) 
 		out = append(out, map[string]string{"code": m.Key, "message": c.Msg(m)})
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"warnings": out})
+}
+
+// pageOf is the page of all that ?cursor= and ?limit= ask for (an offset
+// cursor over a list read whole).
+func pageOf[T any](r *http.Request, all []T) page[T] {
+	off, lim := offsetCursor(r), limitParam(r)
+	p := page[T]{Items: []T{}}
+	if off < len(all) {
+		end := min(off+lim, len(all))
+		p.Items = all[off:end]
+		if end < len(all) {
+			p.NextCursor = encodeOffset(end)
+		}
+	}
+	return p
 }

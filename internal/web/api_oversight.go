@@ -94,12 +94,7 @@ type apiCompliance struct {
 
 // apiCompliance answers GET /api/v1/oversight/compliance?org=&from=&to=.
 func (s *Server) apiCompliance(w http.ResponseWriter, r *http.Request, c *Ctx) {
-	org, err := s.orgOfQuery(r, c)
-	if err != nil {
-		s.fail(w, r, c, err)
-		return
-	}
-	rng, err := s.rangeOf(r)
+	org, rng, err := s.orgAndRange(r, c)
 	if err != nil {
 		s.fail(w, r, c, err)
 		return
@@ -162,12 +157,7 @@ type apiRanking struct {
 
 // apiRanking answers GET /api/v1/oversight/ranking?org=&from=&to=.
 func (s *Server) apiRanking(w http.ResponseWriter, r *http.Request, c *Ctx) {
-	org, err := s.orgOfQuery(r, c)
-	if err != nil {
-		s.fail(w, r, c, err)
-		return
-	}
-	rng, err := s.rangeOf(r)
+	org, rng, err := s.orgAndRange(r, c)
 	if err != nil {
 		s.fail(w, r, c, err)
 		return

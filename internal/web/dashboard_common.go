@@ -47,6 +47,16 @@ func (s *Server) orgOfQuery(r *http.Request, c *Ctx) (int64, error) {
 	return id, err
 }
 
+// orgAndRange reads ?org= and ?from=&to= of an oversight API call.
+func (s *Server) orgAndRange(r *http.Request, c *Ctx) (int64, oversight.Range, error) {
+	org, err := s.orgOfQuery(r, c)
+	if err != nil {
+		return 0, oversight.Range{}, err
+	}
+	rng, err := s.rangeOf(r)
+	return org, rng, err
+}
+
 // rangeOf reads ?from=&to= (the current year when both are absent).
 func (s *Server) rangeOf(r *http.Request) (oversight.Range, error) {
 	q := r.URL.Query()

@@ -120,16 +120,7 @@ func (s *Server) apiDocList(w http.ResponseWriter, r *http.Request, c *Ctx) {
 		s.fail(w, r, c, err)
 		return
 	}
-	off, lim := offsetCursor(r), limitParam(r)
-	p := page[apiDocument]{Items: []apiDocument{}}
-	if off < len(out) {
-		end := min(off+lim, len(out))
-		p.Items = out[off:end]
-		if end < len(out) {
-			p.NextCursor = encodeOffset(end)
-		}
-	}
-	writeJSON(w, http.StatusOK, p)
+	writeJSON(w, http.StatusOK, pageOf(r, out))
 }
 
 type apiDocIn struct {

@@ -110,16 +110,7 @@ func (s *Server) apiNotifications(w http.ResponseWriter, r *http.Request, c *Ctx
 		out[i] = apiNotification{ID: n.ID, Kind: n.Kind, Message: c.Msg(n.Msg), Link: n.Link, MeetingID: n.MeetingID,
 			CreatedAt: rfc3339(n.CreatedAt), Read: !n.ReadAt.IsZero()}
 	}
-	off, lim := offsetCursor(r), limitParam(r)
-	p := page[apiNotification]{Items: []apiNotification{}}
-	if off < len(out) {
-		end := min(off+lim, len(out))
-		p.Items = out[off:end]
-		if end < len(out) {
-			p.NextCursor = encodeOffset(end)
-		}
-	}
-	writeJSON(w, http.StatusOK, p)
+	writeJSON(w, http.StatusOK, pageOf(r, out))
 }
 
 func (s *Server) apiNotificationRead(w http.ResponseWriter, r *http.Request, c *Ctx) {

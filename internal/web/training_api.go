@@ -72,16 +72,7 @@ func (s *Server) apiCourseList(w http.ResponseWriter, r *http.Request, c *Ctx) {
 		s.fail(w, r, c, err)
 		return
 	}
-	off, lim := offsetCursor(r), limitParam(r)
-	p := page[apiCourse]{Items: []apiCourse{}}
-	if off < len(out) {
-		end := min(off+lim, len(out))
-		p.Items = out[off:end]
-		if end < len(out) {
-			p.NextCursor = encodeOffset(end)
-		}
-	}
-	writeJSON(w, http.StatusOK, p)
+	writeJSON(w, http.StatusOK, pageOf(r, out))
 }
 
 type apiCourseIn struct {
