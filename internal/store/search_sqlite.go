@@ -164,60 +164,58 @@ func (db *DB) bulkIndexSQLiteBatches(ctx context.Context, docs iter.Seq2[SearchD
 
 // indexSQLite writes texts in the transaction, counting them in n.
 func (tx *Tx) indexSQLite(ctx context.Context, docs iter.Seq2[SearchDoc, error], n *int, progress func(int)) error {
-	{
-		var st sqliteStmts
-		find, err := tx.tx.PrepareContext(ctx, `SELECT id FROM search_docs WHERE kind = ? AND ref_id = ? AND part = ?`)
-		if err == nil {
-			defer find.Close()
-			st.doc, err = tx.tx.PrepareContext(ctx, sqliteInsertDoc)
-		}
-		if err == nil {
-			defer st.doc.Close()
-			st.fts, err = tx.tx.PrepareContext(ctx, sqliteInsertFTS)
-		}
+	var st sqliteStmts
+	find, err := tx.tx.PrepareContext(ctx, `SELECT id FROM search_docs WHERE kind = ? AND ref_id = ? AND part = ?`)
+	if err == nil {
+		defer find.Close()
+		st.doc, err = tx.tx.PrepareContext(ctx, sqliteInsertDoc)
+	}
+	if err == nil {
+		defer st.doc.Close()
+		st.fts, err = tx.tx.PrepareContext(ctx, sqliteInsertFTS)
+	}
+	if err != nil {
+		return err
+	}
+	defer st.fts.Close()
+	for d, err := range docs {
 		if err != nil {
 			return err
 		}
-		defer st.fts.Close()
-		for d, err := range docs {
+		if err := checkSearchDoc(d); err != nil {
+			return err
+		}
+		var old int64
+		switch err := find.QueryRowContext(ctx, d.Kind, d.RefID, d.Part).Scan(&old); err {
+		case sql.ErrNoRows:
+		case nil:
+			if err := tx.deleteSearchKey(ctx, old); err != nil {
+				return err
+			}
+		default:
+			return err
+		}
+		key := searchKey(d)
+		for tries := 0; ; tries++ {
+			ok, err := tx.insertSearchSQLiteWith(ctx, &st, key, d)
 			if err != nil {
 				return err
 			}
-			if err := checkSearchDoc(d); err != nil {
+			if ok {
+				break
+			}
+			if tries == 1<<16 {
+				return errors.New("store: no free search key on " + d.Date.ISO())
+			}
+			key = nextKey(key)
+		}
+		if *n++; *n%1000 == 0 {
+			progress(*n)
+			if err := ctx.Err(); err != nil {
 				return err
-			}
-			var old int64
-			switch err := find.QueryRowContext(ctx, d.Kind, d.RefID, d.Part).Scan(&old); err {
-			case sql.ErrNoRows:
-			case nil:
-				if err := tx.deleteSearchKey(ctx, old); err != nil {
-					return err
-				}
-			default:
-				return err
-			}
-			key := searchKey(d)
-			for tries := 0; ; tries++ {
-				ok, err := tx.insertSearchSQLiteWith(ctx, &st, key, d)
-				if err != nil {
-					return err
-				}
-				if ok {
-					break
-				}
-				if tries == 1<<16 {
-					return errors.New("store: no free search key on " + d.Date.ISO())
-				}
-				key = nextKey(key)
-			}
-			if *n++; *n%1000 == 0 {
-				progress(*n)
-				if err := ctx.Err(); err != nil {
-					return err
-				}
 			}
 		}
-		progress(*n)
-		return nil
 	}
+	progress(*n)
+	return nil
 }
