@@ -86,7 +86,11 @@ func (s *Service) SaveAttendance(ctx context.Context, actor store.Actor, id int6
 				return party.RuleError("meeting.attendance_breaks_vote", errMsg(err))
 			}
 		}
-		if err := tx.ReplaceRoll(ctx, id, roll); err != nil {
+		stored := v.Roll
+		if v.RollDraw {
+			stored = nil
+		}
+		if err := tx.ReplaceRoll(ctx, id, stored, roll); err != nil {
 			return err
 		}
 		m := v.Meeting

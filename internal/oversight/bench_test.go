@@ -74,7 +74,9 @@ func BenchmarkSaveAttendance90Members(b *testing.B) {
 		b.Run(v.name, func(b *testing.B) {
 			var ru0, ru1 syscall.Rusage
 			_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+			st0 := db.Statements()
 			defer func() {
+				b.ReportMetric(float64(db.Statements()-st0)/float64(b.N), "stmts/op")
 				// CPU per save: steadier than wall time on a shared machine.
 				_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
 				cpu := ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano()

@@ -217,11 +217,17 @@ func (tx *Tx) EachCellQuarter(ctx context.Context, fn func(CellQuarter) error) e
 
 // AllOrgMonths reads every committee month.
 func (tx *Tx) AllOrgMonths(ctx context.Context) ([]OrgMonth, error) {
+	if err := tx.flushSums(ctx); err != nil {
+		return nil, err
+	}
 	return tx.queryOrgMonths(ctx, `SELECT `+orgMonthCols+` FROM org_months ORDER BY org_id, period`)
 }
 
 // AllOrgQuarters reads every committee quarter.
 func (tx *Tx) AllOrgQuarters(ctx context.Context) ([]OrgQuarter, error) {
+	if err := tx.flushSums(ctx); err != nil {
+		return nil, err
+	}
 	rows, err := tx.Query(ctx, `SELECT org_id, period, cells, held, combined FROM org_quarters ORDER BY org_id, period`)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -247,19 +248,56 @@ func (tx *Tx) Roll(ctx context.Context, meeting int64) ([]RollRow, error) {
 }
 
 // ReplaceRoll writes a meeting's roll: the standing of each summoned
-// member and what was recorded. Rows not in rs are removed.
-func (tx *Tx) ReplaceRoll(ctx context.Context, meeting int64, rs []RollRow) error {
-	if _, err := tx.Exec(ctx, `DELETE FROM roll WHERE meeting_id = $1`, meeting); err != nil {
-		return err
+// member and what was recorded. Rows not in rs are removed. stored is the
+// roll as stored now (read under the meeting's lock; nil when none is):
+// only the rows that differ are written, so one tap on the roll is one
+// statement, not a roll's worth.
+func (tx *Tx) ReplaceRoll(ctx context.Context, meeting int64, stored, rs []RollRow) error {
+	was := make(map[int64]RollRow, len(stored))
+	for _, r := range stored {
+		was[r.MemberID] = r
 	}
+	var added []RollRow
 	for _, r := range rs {
-		if _, err := tx.Exec(ctx, `INSERT INTO roll (meeting_id, member_id, position, full_name, is_full, derived, temp_in, editable, status, reason, dues_paid)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-			meeting, r.MemberID, r.Position, r.FullName, r.Full, string(r.Derived), r.TempIn, r.Editable, nz(string(r.Status)), nz(r.Reason), r.DuesPaid); err != nil {
+		old, ok := was[r.MemberID]
+		delete(was, r.MemberID)
+		switch {
+		case !ok:
+			added = append(added, r)
+		case old != r:
+			if _, err := tx.Exec(ctx, `UPDATE roll SET position = $3, full_name = $4, is_full = $5, derived = $6, temp_in = $7, editable = $8,
+				status = $9, reason = $10, dues_paid = $11 WHERE meeting_id = $1 AND member_id = $2`,
+				rollArgs(meeting, r)...); err != nil {
+				return err
+			}
+		}
+	}
+	if len(was) > 0 {
+		gone := make([]int64, 0, len(was))
+		for id := range was {
+			gone = append(gone, id)
+		}
+		in, args := inList(gone)
+		n := len(args)
+		if _, err := tx.Exec(ctx, `DELETE FROM roll WHERE member_id IN (`+in+`) AND meeting_id = $`+strconv.Itoa(n+1), append(args, meeting)...); err != nil {
+			return err
+		}
+	}
+	for chunk := range slices.Chunk(added, 100) {
+		args := make([]any, 0, len(chunk)*11)
+		for _, r := range chunk {
+			args = append(args, rollArgs(meeting, r)...)
+		}
+		if err := tx.execRows(ctx, `INSERT INTO roll (meeting_id, member_id, position, full_name, is_full, derived, temp_in, editable, status, reason, dues_paid)
+			VALUES `, 11, len(chunk), ``, args); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func rollArgs(meeting int64, r RollRow) []any {
+	return []any{meeting, r.MemberID, r.Position, r.FullName, r.Full, string(r.Derived), r.TempIn, r.Editable, nz(string(r.Status)), nz(r.Reason), r.DuesPaid}
 }
 
 // VoteRecord is the vote of a meeting as stored.
@@ -414,27 +452,40 @@ func (tx *Tx) InsertAmendment(ctx context.Context, meeting int64, a Amendment) (
 		meeting, Unix(tx.Now), a.Author, a.Reason, a.Text)
 }
 
-// RuleSets reads every rule set, oldest first.
+// RuleSets reads every rule set, oldest first. A transaction reads them
+// once (a write loads its meeting twice and its hooks load others).
 func (tx *Tx) RuleSets(ctx context.Context) ([]party.RuleSet, error) {
-	rows, err := tx.Query(ctx, `SELECT data FROM rule_sets ORDER BY effective_from`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []party.RuleSet
-	for rows.Next() {
-		var data string
-		if err := rows.Scan(&data); err != nil {
+	texts, ok := tx.Memo[memoRuleSets].([]string)
+	if !ok {
+		rows, err := tx.Query(ctx, `SELECT data FROM rule_sets ORDER BY effective_from`)
+		if err != nil {
 			return nil, err
 		}
+		defer rows.Close()
+		for rows.Next() {
+			var data string
+			if err := rows.Scan(&data); err != nil {
+				return nil, err
+			}
+			texts = append(texts, data)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		tx.Memo[memoRuleSets] = texts
+	}
+	out := make([]party.RuleSet, 0, len(texts))
+	for _, data := range texts {
 		rs, err := parseRuleSet(data)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, rs)
 	}
-	return out, rows.Err()
+	return out, nil
 }
+
+const memoRuleSets = "store.rule_sets"
 
 // parsedRuleSets caches decoded rule sets by their stored text: every
 // meeting read needs its rule set, and decoding the agendas each time cost
@@ -479,6 +530,7 @@ func (tx *Tx) PutRuleSet(ctx context.Context, rs party.RuleSet, replace bool) er
 	} else {
 		q += ` ON CONFLICT (code) DO NOTHING`
 	}
+	delete(tx.Memo, memoRuleSets)
 	_, err = tx.Exec(ctx, q, rs.Code, rs.Name, rs.EffectiveFrom, rs.Confirmed, string(b), Unix(tx.Now), tx.Actor.Username)
 	return err
 }

@@ -50,7 +50,13 @@ type DB struct {
 	// wmu makes SQLite writers take turns in Go instead of spinning on
 	// the file lock.
 	wmu sync.Mutex
+	// statements counts the SQL statements run through transactions, for
+	// benchmarks that report statements per use case.
+	statements atomic.Int64
 }
+
+// Statements is the number of SQL statements run so far.
+func (db *DB) Statements() int64 { return db.statements.Load() }
 
 type stmtKey struct {
 	pool *sql.DB
@@ -246,6 +252,9 @@ type Tx struct {
 	// of the same transaction may reuse (a meeting's view, read by every
 	// hook after a write). It dies with the transaction.
 	Memo map[string]any
+	// sums are the committees' figures added by this transaction, written
+	// just before it commits.
+	sums *pendingSums
 }
 
 // querier is what runs SQL: a transaction or a connection.
@@ -306,6 +315,9 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, write bool, actor Actor, fn
 			_ = stx.Rollback()
 			panic(p)
 		}
+		if err == nil {
+			err = tx.flushSums(ctx)
+		}
 		if err != nil {
 			_ = stx.Rollback()
 			return
@@ -339,6 +351,7 @@ func (tx *Tx) stmt(ctx context.Context, q string) *sql.Stmt {
 
 // Exec, Query and QueryRow run SQL in the transaction.
 func (tx *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	tx.db.statements.Add(1)
 	if st := tx.stmt(ctx, q); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
@@ -346,6 +359,7 @@ func (tx *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, erro
 }
 
 func (tx *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	tx.db.statements.Add(1)
 	if st := tx.stmt(ctx, q); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
@@ -353,6 +367,7 @@ func (tx *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, erro
 }
 
 func (tx *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	tx.db.statements.Add(1)
 	if st := tx.stmt(ctx, q); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}

@@ -122,18 +122,13 @@ func (tx *Tx) DeleteCellMonth(ctx context.Context, org int64, period string) err
 	return err
 }
 
-// AddOrgMonth adds figures to a committee's month.
+// AddOrgMonth adds figures to a committee's month. The sum is written
+// just before the transaction commits (see pendingSums).
 func (tx *Tx) AddOrgMonth(ctx context.Context, org int64, period string, f MonthFigures) error {
-	_, err := tx.Exec(ctx, `INSERT INTO org_months (org_id, period, cells, on_time, late, no_meeting, present, required, tot, kha, tb, kem, ungraded, complete, signed, extra, flags)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-		ON CONFLICT (org_id, period) DO UPDATE SET cells = org_months.cells + excluded.cells, on_time = org_months.on_time + excluded.on_time,
-		late = org_months.late + excluded.late, no_meeting = org_months.no_meeting + excluded.no_meeting, present = org_months.present + excluded.present,
-		required = org_months.required + excluded.required, tot = org_months.tot + excluded.tot, kha = org_months.kha + excluded.kha,
-		tb = org_months.tb + excluded.tb, kem = org_months.kem + excluded.kem, ungraded = org_months.ungraded + excluded.ungraded,
-		complete = org_months.complete + excluded.complete, signed = org_months.signed + excluded.signed, extra = org_months.extra + excluded.extra,
-		flags = org_months.flags + excluded.flags`,
-		org, period, f.Cells, f.OnTime, f.Late, f.NoMeeting, f.Present, f.Required, f.Tot, f.Kha, f.TB, f.Kem, f.Ungraded, f.Complete, f.Signed, f.Extra, f.Flags)
-	return err
+	p := tx.pending()
+	k := sumKey{org, period}
+	p.months[k] = p.months[k].Add(f)
+	return nil
 }
 
 // OrgMonth is one committee's month.
@@ -169,6 +164,9 @@ const orgMonthCols = `org_id, period, cells, on_time, late, no_meeting, present,
 func (tx *Tx) OrgMonths(ctx context.Context, orgs []int64, from, to string) ([]OrgMonth, error) {
 	if len(orgs) == 0 {
 		return nil, nil
+	}
+	if err := tx.flushSums(ctx); err != nil {
+		return nil, err
 	}
 	in, args := inList(orgs)
 	n := len(args)
@@ -226,12 +224,14 @@ func (tx *Tx) PutCellQuarter(ctx context.Context, q CellQuarter) error {
 	return err
 }
 
-// AddOrgQuarter adds counts to a committee's quarter.
+// AddOrgQuarter adds counts to a committee's quarter, written just before
+// the transaction commits (see pendingSums).
 func (tx *Tx) AddOrgQuarter(ctx context.Context, org int64, period string, cells, held, combined int) error {
-	_, err := tx.Exec(ctx, `INSERT INTO org_quarters (org_id, period, cells, held, combined) VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (org_id, period) DO UPDATE SET cells = org_quarters.cells + excluded.cells, held = org_quarters.held + excluded.held,
-		combined = org_quarters.combined + excluded.combined`, org, period, cells, held, combined)
-	return err
+	p := tx.pending()
+	k := sumKey{org, period}
+	q := p.quarters[k]
+	p.quarters[k] = [3]int{q[0] + cells, q[1] + held, q[2] + combined}
+	return nil
 }
 
 // OrgQuarter is one committee's quarter.
@@ -246,6 +246,9 @@ type OrgQuarter struct {
 func (tx *Tx) OrgQuarters(ctx context.Context, orgs []int64, from, to string) ([]OrgQuarter, error) {
 	if len(orgs) == 0 {
 		return nil, nil
+	}
+	if err := tx.flushSums(ctx); err != nil {
+		return nil, err
 	}
 	in, args := inList(orgs)
 	n := len(args)
@@ -291,6 +294,7 @@ func (tx *Tx) PathOn(ctx context.Context, org int64, d party.Date) (string, erro
 
 // ClearSummaries empties every summary table (before a full rebuild).
 func (tx *Tx) ClearSummaries(ctx context.Context) error {
+	tx.sums = nil // what was added before is cleared with the rest
 	for _, t := range []string{"org_quarters", "org_months", "cell_quarters", "cell_months"} {
 		if _, err := tx.Exec(ctx, `DELETE FROM `+t); err != nil {
 			return err
