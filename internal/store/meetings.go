@@ -54,10 +54,41 @@ func scanMeeting(sc interface{ Scan(...any) error }) (Meeting, error) {
 	if m.Period, err = party.ParsePeriod(period); err != nil {
 		return m, err
 	}
-	if err := json.Unmarshal([]byte(agenda), &m.Agenda); err != nil {
+	if m.Agenda, err = decodeAgenda(agenda); err != nil {
 		return m, err
 	}
 	return m, json.Unmarshal([]byte(prep), &m.Prep)
+}
+
+// agendas caches decoded agendas by their stored text. A cell's page reads
+// its year of meetings, and decoding their agendas (a few kilobytes of
+// Vietnamese each) was a third of the page's cost. Keyed by content, an
+// entry can never be stale, whatever the database or server; the cache
+// is emptied when it reaches maxAgendas entries (about 15 MB).
+var agendas = struct {
+	sync.RWMutex
+	m map[string][]party.AgendaItem
+}{m: map[string][]party.AgendaItem{}}
+
+const maxAgendas = 2048
+
+func decodeAgenda(text string) ([]party.AgendaItem, error) {
+	agendas.RLock()
+	a, ok := agendas.m[text]
+	agendas.RUnlock()
+	if ok {
+		return slices.Clone(a), nil
+	}
+	if err := json.Unmarshal([]byte(text), &a); err != nil {
+		return nil, err
+	}
+	agendas.Lock()
+	if len(agendas.m) >= maxAgendas {
+		clear(agendas.m)
+	}
+	agendas.m[text] = a
+	agendas.Unlock()
+	return slices.Clone(a), nil
 }
 
 // Meeting reads one meeting; lock takes a row lock for an update (the
