@@ -53,6 +53,7 @@ type DB struct {
 	// statements counts the SQL statements run through transactions, for
 	// benchmarks that report statements per use case.
 	statements atomic.Int64
+	watcher
 }
 
 // Statements is the number of SQL statements run so far.
@@ -204,6 +205,7 @@ func (db *DB) openSQLite(path string, opt Options) error {
 
 // Close closes the pools.
 func (db *DB) Close() error {
+	db.closeWatch()
 	var err error
 	db.stmts.Range(func(k, v any) bool {
 		v.(*sql.Stmt).Close()

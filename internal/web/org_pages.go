@@ -46,6 +46,10 @@ type orgPageData struct {
 // and their warnings, for a cell its members at a glance.
 func (s *Server) orgShow(w http.ResponseWriter, r *http.Request, c *Ctx) {
 	ctx := r.Context()
+	key := s.keptKey(r, c) // before any data is read
+	if s.serveKept(w, key) {
+		return
+	}
 	today := s.orgs.Today()
 	var d orgPageData
 	var crumbs []Crumb
@@ -100,7 +104,7 @@ func (s *Server) orgShow(w http.ResponseWriter, r *http.Request, c *Ctx) {
 		s.fail(w, r, c, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "org_show", View{Title: d.Org.Name, Nav: "orgs", Crumbs: crumbs, Data: d})
+	s.renderKept(w, r, key, "org_show", View{Title: d.Org.Name, Nav: "orgs", Crumbs: crumbs, Data: d})
 }
 
 type treeData struct {

@@ -205,6 +205,14 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 // renderBlock writes one named template of a page: the layout for a
 // whole page, or a fragment for htmx.
 func (s *Server) renderBlock(w http.ResponseWriter, r *http.Request, status int, page, block string, v View) {
+	if b, ok := s.execute(w, r, page, block, v); ok {
+		writeHTML(w, status, b)
+	}
+}
+
+// execute runs a page's template into bytes; on a failure it has answered
+// the request and returns false.
+func (s *Server) execute(w http.ResponseWriter, r *http.Request, page, block string, v View) ([]byte, bool) {
 	c := getCtx(r)
 	v.C = c
 	if block == "layout" && c.P.LoggedIn() {
@@ -217,18 +225,22 @@ func (s *Server) renderBlock(w http.ResponseWriter, r *http.Request, status int,
 	if !ok {
 		s.log.Error("missing template", "page", page)
 		http.Error(w, "missing template "+page, http.StatusInternalServerError)
-		return
+		return nil, false
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, block, v); err != nil {
 		s.log.Error("template", "page", page, "err", err)
 		http.Error(w, "Lỗi hiển thị trang / Rendering error", http.StatusInternalServerError)
-		return
+		return nil, false
 	}
+	return buf.Bytes(), true
+}
+
+func writeHTML(w http.ResponseWriter, status int, b []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(b)
 }
 
 // flash shows a message on the next page (after a redirect).

@@ -65,6 +65,7 @@ type Server struct {
 	static   fs.FS
 	assetVer string
 	routes   []Route
+	kept     keptPages
 }
 
 // Deps are what the server needs from the rest of the program.
