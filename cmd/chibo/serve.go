@@ -113,14 +113,15 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 // tuneGC sets the collector for a web server, unless the operator set
 // GOGC or GOMEMLIMIT. A page's garbage is short-lived; with Go's default
 // (collect when the heap doubles) the collector took about a sixth of the
-// CPU under the load test. Collecting at five times the live heap, under
-// a soft ceiling of 200 MiB, keeps memory bounded (docs/PERFORMANCE.md).
+// CPU under the load test. Collecting at three times the live heap, under
+// a soft ceiling of 150 MiB of Go memory (SQLite's page caches come on
+// top), keeps the server under 300 MB (docs/PERFORMANCE.md).
 func tuneGC(getenv func(string) string) {
 	if getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(200)
 	}
 	if getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(200 << 20)
+		debug.SetMemoryLimit(150 << 20)
 	}
 }
 
