@@ -104,11 +104,15 @@ func (s *Service) Session(ctx context.Context, secret string) (auth.Principal, e
 	var sess store.Session
 	var p auth.Principal
 	err := s.DB.View(ctx, func(tx *store.Tx) error {
+		var u store.User
 		var err error
-		if sess, err = tx.SessionByHash(ctx, hash, now); err != nil {
+		if sess, u, err = tx.SessionByHash(ctx, hash, now); err != nil {
 			return err
 		}
-		p, err = principalTx(ctx, tx, sess.UserID)
+		if u.Disabled {
+			return store.ErrNoUser
+		}
+		p, err = principalOf(ctx, tx, u)
 		return err
 	})
 	if err != nil {

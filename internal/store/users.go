@@ -38,9 +38,14 @@ const userCols = `u.id, u.username, u.display_name, u.password_hash, u.role, u.o
 
 func scanUser(sc interface{ Scan(...any) error }) (User, error) {
 	var u User
-	err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.PasswordHash, &u.Role, nullInt{&u.OrgID}, nullInt{&u.MemberID}, nullStr{&u.Email},
-		&u.Locale, &u.Disabled, &u.FailedLogins, nullTime{&u.LockedUntil}, nullTime{&u.PasswordChangedAt}, nullTime{&u.CreatedAt}, &u.Version, &u.OrgPath)
+	err := sc.Scan(u.dest()...)
 	return u, err
+}
+
+// dest are the scan targets of userCols.
+func (u *User) dest() []any {
+	return []any{&u.ID, &u.Username, &u.DisplayName, &u.PasswordHash, &u.Role, nullInt{&u.OrgID}, nullInt{&u.MemberID}, nullStr{&u.Email},
+		&u.Locale, &u.Disabled, &u.FailedLogins, nullTime{&u.LockedUntil}, nullTime{&u.PasswordChangedAt}, nullTime{&u.CreatedAt}, &u.Version, &u.OrgPath}
 }
 
 // ErrNoUser is returned when no account matches.
@@ -183,15 +188,20 @@ func truncate(s string, n int) string {
 	return s
 }
 
-// SessionByHash returns a live session.
-func (tx *Tx) SessionByHash(ctx context.Context, hash string, now time.Time) (Session, error) {
+// SessionByHash returns a live session and its account, in one statement:
+// every request asks for them.
+func (tx *Tx) SessionByHash(ctx context.Context, hash string, now time.Time) (Session, User, error) {
 	var s Session
-	err := tx.QueryRow(ctx, `SELECT token_hash, user_id, created_at, expires_at, last_seen_at FROM sessions WHERE token_hash = $1 AND expires_at > $2`, hash, now.Unix()).
-		Scan(&s.TokenHash, &s.UserID, nullTime{&s.CreatedAt}, nullTime{&s.ExpiresAt}, nullTime{&s.LastSeenAt})
+	var u User
+	err := tx.QueryRow(ctx, `SELECT s.token_hash, s.created_at, s.expires_at, s.last_seen_at, `+userCols+`
+		FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN orgs o ON o.id = u.org_id
+		WHERE s.token_hash = $1 AND s.expires_at > $2`, hash, now.Unix()).
+		Scan(append([]any{&s.TokenHash, nullTime{&s.CreatedAt}, nullTime{&s.ExpiresAt}, nullTime{&s.LastSeenAt}}, u.dest()...)...)
 	if errors.Is(err, sql.ErrNoRows) {
-		return s, ErrNoUser
+		return s, u, ErrNoUser
 	}
-	return s, err
+	s.UserID = u.ID
+	return s, u, err
 }
 
 // TouchSession extends a session (sliding expiry).

@@ -25,6 +25,7 @@ type Ctx struct {
 	BySession bool
 	secret    string
 	ip        string
+	kept      string // the key the page is kept under, "" when it is not (pagecache.go)
 }
 
 // Actor is the principal as the audit log names it.

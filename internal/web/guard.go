@@ -105,6 +105,15 @@ func (s *Server) guard(rt Route) http.Handler {
 			s.fail(w, r, c, party.Errorf(party.EUnauthorized, "auth.login_required"))
 			return
 		}
+		if r.Method == http.MethodGet && keptRoutes[rt.Pattern] {
+			// A page kept for this user, under this changes mark, passed
+			// this check when it was rendered, and nothing has been
+			// written since (pagecache.go).
+			c.kept = s.keptKey(r, c)
+			if s.serveKept(w, c.kept) {
+				return
+			}
+		}
 		if rt.Target.resolve != nil {
 			err := s.db.View(r.Context(), func(tx *store.Tx) error {
 				t, err := rt.Target.resolve(r.Context(), tx, r, c)

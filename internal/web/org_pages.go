@@ -46,10 +46,6 @@ type orgPageData struct {
 // and their warnings, for a cell its members at a glance.
 func (s *Server) orgShow(w http.ResponseWriter, r *http.Request, c *Ctx) {
 	ctx := r.Context()
-	key := s.keptKey(r, c) // before any data is read
-	if s.serveKept(w, key) {
-		return
-	}
 	today := s.orgs.Today()
 	var d orgPageData
 	var crumbs []Crumb
@@ -104,7 +100,7 @@ func (s *Server) orgShow(w http.ResponseWriter, r *http.Request, c *Ctx) {
 		s.fail(w, r, c, err)
 		return
 	}
-	s.renderKept(w, r, key, "org_show", View{Title: d.Org.Name, Nav: "orgs", Crumbs: crumbs, Data: d})
+	s.renderKept(w, r, c.kept, "org_show", View{Title: d.Org.Name, Nav: "orgs", Crumbs: crumbs, Data: d})
 }
 
 type treeData struct {

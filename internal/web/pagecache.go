@@ -10,18 +10,25 @@ import (
 // keptPages are whole pages kept as rendered, for the page a secretary
 // opens most (the cell's page, the home screen of the month). A page is
 // kept under a key made of the database's changes mark (store.DB.Changes,
-// read before any of the page's data), the day, the user, their role and
-// organization, the language and the address: any committed write, on
-// any server or process, changes the mark, so a kept page is only ever
-// served while the data it shows is unchanged. Pages with a one-time
-// message (flash) are neither kept nor served from here. When full, the
-// store is emptied and fills again.
+// read by the guard before the route's target and the page's data), the
+// day, the user, their role and organization, the language and the
+// address: any committed write, on any server or process, changes the
+// mark, so a kept page is only ever served while the data it shows is
+// unchanged. It is served before the authorization check: it was kept
+// only after passing that check for the same user, and a change to the
+// user, their role, their organization or the page's organization is a
+// write that moves the mark. A request without a live session never gets
+// that far. Pages with a one-time message (flash) are neither kept nor
+// served from here. When full, the store is emptied and fills again.
 type keptPages struct {
 	mu sync.Mutex
 	m  map[string][]byte
 }
 
 const maxKeptPages = 512
+
+// keptRoutes are the GET routes whose pages are kept.
+var keptRoutes = map[string]bool{"/orgs/{id}": true}
 
 func (k *keptPages) get(key string) ([]byte, bool) {
 	k.mu.Lock()

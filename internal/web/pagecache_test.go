@@ -30,6 +30,14 @@ func TestCellPageIsKeptUntilSomethingIsWritten(t *testing.T) {
 		if again.Body.String() != first.Body.String() {
 			t.Error("the same page twice with nothing written in between differs")
 		}
+		// A kept page is served before the authorization check: someone
+		// outside the cell is still refused.
+		if other := a.get("secb1", path); other.Code == http.StatusOK || other.Body.String() == first.Body.String() {
+			t.Errorf("the secretary of another ward's cell got %d", other.Code)
+		}
+		if anon := a.get("", path); anon.Code == http.StatusOK {
+			t.Errorf("nobody logged in got %d", anon.Code)
+		}
 		if ct := again.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/html") || again.Header().Get("Cache-Control") != "no-store" {
 			t.Errorf("kept page headers: %q, %q", ct, again.Header().Get("Cache-Control"))
 		}
