@@ -97,8 +97,10 @@ func (s *Service) Login(ctx context.Context, username, password, ip, agent strin
 }
 
 // Session returns the principal of a session secret, sliding its expiry
-// (at most once a minute, to spare the database a write per request).
-func (s *Service) Session(ctx context.Context, secret string) (auth.Principal, error) {
+// (at most once a minute, to spare the database a write per request),
+// and the database's changes mark as of the session's read on PostgreSQL
+// ("" on SQLite; see store.Session.Mark).
+func (s *Service) Session(ctx context.Context, secret string) (auth.Principal, string, error) {
 	now := s.Now()
 	hash := auth.HashToken(secret)
 	var sess store.Session
@@ -116,14 +118,14 @@ func (s *Service) Session(ctx context.Context, secret string) (auth.Principal, e
 		return err
 	})
 	if err != nil {
-		return auth.Anonymous, err
+		return auth.Anonymous, "", err
 	}
 	if now.Sub(sess.LastSeenAt) > time.Minute {
 		_ = s.DB.Update(ctx, store.System, func(tx *store.Tx) error {
 			return tx.TouchSession(ctx, hash, now, now.Add(SessionTTL))
 		})
 	}
-	return p, nil
+	return p, sess.Mark, nil
 }
 
 // Token returns the principal of an API token.

@@ -27,7 +27,7 @@ import (
 func (db *DB) Changes(ctx context.Context) (string, error) {
 	if db.Engine == Postgres {
 		var snap string
-		err := db.r.QueryRowContext(ctx, `SELECT txid_current_snapshot()::text`).Scan(&snap)
+		err := db.r.QueryRowContext(ctx, `SELECT `+snapshotMark).Scan(&snap)
 		return snap, err
 	}
 	db.watchMu.Lock()
@@ -47,6 +47,9 @@ func (db *DB) Changes(ctx context.Context) (string, error) {
 	}
 	return strconv.FormatInt(v, 10), nil
 }
+
+// snapshotMark is the changes mark in PostgreSQL's SQL.
+const snapshotMark = `txid_current_snapshot()::text`
 
 // watcher holds SQLite's connection for Changes.
 type watcher struct {

@@ -172,6 +172,10 @@ type Session struct {
 	CreatedAt  time.Time
 	ExpiresAt  time.Time
 	LastSeenAt time.Time
+	// Mark is the database's changes mark as of this read, on PostgreSQL
+	// (store.DB.Changes; "" on SQLite, where reading it costs nothing):
+	// the request that needs one has it without another round trip.
+	Mark string
 }
 
 // InsertSession stores a new session.
@@ -193,10 +197,14 @@ func truncate(s string, n int) string {
 func (tx *Tx) SessionByHash(ctx context.Context, hash string, now time.Time) (Session, User, error) {
 	var s Session
 	var u User
-	err := tx.QueryRow(ctx, `SELECT s.token_hash, s.created_at, s.expires_at, s.last_seen_at, `+userCols+`
+	mark := `''`
+	if tx.Engine == Postgres {
+		mark = snapshotMark
+	}
+	err := tx.QueryRow(ctx, `SELECT `+mark+`, s.token_hash, s.created_at, s.expires_at, s.last_seen_at, `+userCols+`
 		FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN orgs o ON o.id = u.org_id
 		WHERE s.token_hash = $1 AND s.expires_at > $2`, hash, now.Unix()).
-		Scan(append([]any{&s.TokenHash, nullTime{&s.CreatedAt}, nullTime{&s.ExpiresAt}, nullTime{&s.LastSeenAt}}, u.dest()...)...)
+		Scan(append([]any{&s.Mark, &s.TokenHash, nullTime{&s.CreatedAt}, nullTime{&s.ExpiresAt}, nullTime{&s.LastSeenAt}}, u.dest()...)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, u, ErrNoUser
 	}

@@ -26,6 +26,7 @@ type Ctx struct {
 	secret    string
 	ip        string
 	kept      string // the key the page is kept under, "" when it is not (pagecache.go)
+	mark      string // the changes mark read with the session (PostgreSQL), "" when none was
 }
 
 // Actor is the principal as the audit log names it.
@@ -95,8 +96,8 @@ func (s *Server) identify(r *http.Request, c *Ctx) {
 			c.P = p
 		}
 	} else if ck, err := r.Cookie(s.cookieName(r)); err == nil && ck.Value != "" {
-		if p, err := s.accounts.Session(ctx, ck.Value); err == nil {
-			c.P, c.BySession, c.secret = p, true, ck.Value
+		if p, mark, err := s.accounts.Session(ctx, ck.Value); err == nil {
+			c.P, c.BySession, c.secret, c.mark = p, true, ck.Value, mark
 		}
 	}
 }

@@ -52,9 +52,12 @@ func (s *Server) keptKey(r *http.Request, c *Ctx) string {
 	if ck, err := r.Cookie("chibo_flash"); err == nil && ck.Value != "" {
 		return ""
 	}
-	mark, err := s.db.Changes(r.Context())
-	if err != nil {
-		return ""
+	mark := c.mark // read with the session, before anything else
+	if mark == "" {
+		var err error
+		if mark, err = s.db.Changes(r.Context()); err != nil {
+			return ""
+		}
 	}
 	return strings.Join([]string{mark, s.orgs.Today().ISO(), strconv.FormatInt(c.P.UserID, 10), string(c.P.Role),
 		strconv.FormatInt(c.P.OrgID, 10), string(c.L), r.Header.Get("HX-Request"), r.URL.RequestURI()}, "\x00")
