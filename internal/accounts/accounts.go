@@ -111,10 +111,7 @@ func (s *Service) Session(ctx context.Context, secret string) (auth.Principal, s
 		if sess, u, err = tx.SessionByHash(ctx, hash, now); err != nil {
 			return err
 		}
-		if u.Disabled {
-			return store.ErrNoUser
-		}
-		p, err = principalOf(ctx, tx, u)
+		p, err = enabledPrincipal(ctx, tx, u)
 		return err
 	})
 	if err != nil {
@@ -176,6 +173,11 @@ func principalTx(ctx context.Context, tx *store.Tx, userID int64) (auth.Principa
 	if err != nil {
 		return auth.Anonymous, err
 	}
+	return enabledPrincipal(ctx, tx, u)
+}
+
+// enabledPrincipal is u's principal, or ErrNoUser when u is disabled.
+func enabledPrincipal(ctx context.Context, tx *store.Tx, u store.User) (auth.Principal, error) {
 	if u.Disabled {
 		return auth.Anonymous, store.ErrNoUser
 	}

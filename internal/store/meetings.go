@@ -60,35 +60,42 @@ func scanMeeting(sc interface{ Scan(...any) error }) (Meeting, error) {
 	return m, json.Unmarshal([]byte(prep), &m.Prep)
 }
 
-// agendas caches decoded agendas by their stored text. A cell's page reads
-// its year of meetings, and decoding their agendas (a few kilobytes of
-// Vietnamese each) was a third of the page's cost. Keyed by content, an
-// entry can never be stale, whatever the database or server; the cache
-// is emptied when it reaches maxAgendas entries (about 15 MB).
-var agendas = struct {
-	sync.RWMutex
-	m map[string][]party.AgendaItem
-}{m: map[string][]party.AgendaItem{}}
+// agendas are the decoded agendas of meetings: a cell's page reads its
+// year of meetings, and decoding their agendas (a few kilobytes of
+// Vietnamese each) was a third of the page's cost (about 15 MB when full).
+var agendas = decodedCache[[]party.AgendaItem]{max: 2048, clone: slices.Clone[[]party.AgendaItem]}
 
-const maxAgendas = 2048
+func decodeAgenda(text string) ([]party.AgendaItem, error) { return agendas.get(text) }
 
-func decodeAgenda(text string) ([]party.AgendaItem, error) {
-	agendas.RLock()
-	a, ok := agendas.m[text]
-	agendas.RUnlock()
+// decodedCache keeps values decoded from stored JSON, keyed by the text
+// itself: an entry can never be stale, whatever the database or server.
+// Each caller gets its own copy (clone). When it holds max entries it is
+// emptied and fills again.
+type decodedCache[T any] struct {
+	mu    sync.RWMutex
+	m     map[string]T
+	max   int
+	clone func(T) T
+}
+
+func (c *decodedCache[T]) get(text string) (T, error) {
+	c.mu.RLock()
+	v, ok := c.m[text]
+	c.mu.RUnlock()
 	if ok {
-		return slices.Clone(a), nil
+		return c.clone(v), nil
 	}
-	if err := json.Unmarshal([]byte(text), &a); err != nil {
-		return nil, err
+	if err := json.Unmarshal([]byte(text), &v); err != nil {
+		var zero T
+		return zero, err
 	}
-	agendas.Lock()
-	if len(agendas.m) >= maxAgendas {
-		clear(agendas.m)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= c.max {
+		c.m = map[string]T{}
 	}
-	agendas.m[text] = a
-	agendas.Unlock()
-	return slices.Clone(a), nil
+	c.m[text] = v
+	c.mu.Unlock()
+	return c.clone(v), nil
 }
 
 // Meeting reads one meeting; lock takes a row lock for an update (the
@@ -489,18 +496,7 @@ func (tx *Tx) RuleSets(ctx context.Context) ([]party.RuleSet, error) {
 	texts, ok := tx.Memo[memoRuleSets].([]string)
 	if !ok {
 		rows, err := tx.Query(ctx, `SELECT data FROM rule_sets ORDER BY effective_from`)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var data string
-			if err := rows.Scan(&data); err != nil {
-				return nil, err
-			}
-			texts = append(texts, data)
-		}
-		if err := rows.Err(); err != nil {
+		if texts, err = collect(rows, err, scanText); err != nil {
 			return nil, err
 		}
 		tx.Memo[memoRuleSets] = texts
@@ -518,23 +514,12 @@ func (tx *Tx) RuleSets(ctx context.Context) ([]party.RuleSet, error) {
 
 const memoRuleSets = "store.rule_sets"
 
-// parsedRuleSets caches decoded rule sets by their stored text: every
-// meeting read needs its rule set, and decoding the agendas each time cost
-// more than the rest of the read. Keyed by content, the cache can never
-// be stale, on any server.
-var parsedRuleSets sync.Map // string → party.RuleSet
+// parsedRuleSets are the decoded rule sets: every meeting read needs its
+// rule set, and decoding the agendas each time cost more than the rest of
+// the read.
+var parsedRuleSets = decodedCache[party.RuleSet]{max: 256, clone: cloneRuleSet}
 
-func parseRuleSet(data string) (party.RuleSet, error) {
-	if rs, ok := parsedRuleSets.Load(data); ok {
-		return cloneRuleSet(rs.(party.RuleSet)), nil
-	}
-	var rs party.RuleSet
-	if err := json.Unmarshal([]byte(data), &rs); err != nil {
-		return rs, err
-	}
-	parsedRuleSets.Store(data, rs)
-	return cloneRuleSet(rs), nil
-}
+func parseRuleSet(data string) (party.RuleSet, error) { return parsedRuleSets.get(data) }
 
 // cloneRuleSet copies the agendas so that a caller editing its copy does
 // not change the cached one.

@@ -468,3 +468,8 @@ func scanID(sc interface{ Scan(...any) error }) (id int64, err error) {
 	err = sc.Scan(&id)
 	return id, err
 }
+
+func scanText(sc interface{ Scan(...any) error }) (s string, err error) {
+	err = sc.Scan(&s)
+	return s, err
+}

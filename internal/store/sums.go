@@ -92,10 +92,7 @@ func (tx *Tx) flushSums(ctx context.Context) error {
 	return nil
 }
 
-// execRows runs head, rows groups of cols placeholders, then tail. A
-// statement of a few rows (the usual write) goes through the statement
-// cache; a long one (a rebuild) does not, so the cache keeps a handful of
-// shapes.
+// execRows runs head, rows groups of cols placeholders, then tail.
 func (tx *Tx) execRows(ctx context.Context, head string, cols, rows int, tail string, args []any) error {
 	var b strings.Builder
 	b.WriteString(head)
@@ -106,12 +103,6 @@ func (tx *Tx) execRows(ctx context.Context, head string, cols, rows int, tail st
 		b.WriteString(placeholders(r*cols, cols))
 	}
 	b.WriteString(tail)
-	var err error
-	if rows <= 8 {
-		_, err = tx.Exec(ctx, b.String(), args...)
-	} else {
-		tx.db.statements.Add(1)
-		_, err = tx.q.ExecContext(ctx, b.String(), args...)
-	}
+	_, err := tx.Exec(ctx, b.String(), args...)
 	return err
 }
